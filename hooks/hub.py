@@ -1,0 +1,83 @@
+"""MkDocs adapter: hands the hub's checks and generated files to MkDocs.
+
+All logic lives in `site_builder`; each handler here only translates between
+MkDocs events and `site_builder.pipeline`. A Zensical (or any other) adapter does the
+same with its own events.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from site_builder.build import CHECKED_ENV
+from site_builder.links import drop_links
+from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
+from site_builder.pipeline import Prepared, prepare
+from site_builder.publication import AsOfError, Edition, internal_from_env, resolve_as_of
+
+log = logging.getLogger("mkdocs.hooks.hub")
+
+_prepared: Prepared | None = None
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check everything before MkDocs reads a file; runs first so a failure stops the build."""
+    global _prepared
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        edition = Edition(resolve_as_of(None), internal_from_env())
+    except AsOfError as exc:
+        raise PluginError(str(exc)) from None
+    prepared, problems = prepare(root, edition, config.site_url or "")
+    if problems.errors or os.environ.get(CHECKED_ENV) != "1":
+        for problem in problems.sorted():
+            print(problem.format(), file=sys.stderr)
+    if prepared is None:
+        raise PluginError(problems.summary())
+    _prepared = prepared
+    config.extra["hub"] = {
+        "as_of": edition.as_of.isoformat(),
+        "edition": "internal" if edition.internal else "public",
+    }
+    return config
+
+
+@event_priority(50)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Replace the document sources with the generated pages; left-out items vanish here."""
+    assert _prepared is not None
+    for file in list(files):
+        if file.src_uri.split("/", 1)[0] in DOCUMENT_FOLDERS:
+            files.remove(file)
+    for output in _prepared.outputs:
+        existing = files.get_file_from_path(output.path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, output.path, content=output.content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Free pages may link to left-out items too: drop those links."""
+    assert _prepared is not None
+    left_out = {path.removeprefix(f"{CONTENT_DIR}/") for path in _prepared.site.left_out}
+    return drop_links(markdown, page.file.src_uri, left_out)
+
+
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
+    """Point "edit this page" at the author's source file, also for generated pages."""
+    assert _prepared is not None
+    source = _prepared.site.source_of(page.file.src_uri)
+    base = config.extra.get("hub_edit_base")
+    page.edit_url = f"{base.rstrip('/')}/{source}" if base and source else None
+    return context

@@ -1,0 +1,121 @@
+"""`hub`: check, build, serve and scaffold the Safeguarding Learning Hub."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import scaffold
+from .build import BuildFailed, build_site, serve_site
+from .models.review import REVIEW_TYPE_NAMES
+from .pipeline import check
+from .problems import Problems
+from .publication import AsOfError, Edition, internal_from_env, resolve_as_of
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` holding mkdocs.yml, else `start`."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hub", description="Check, build and preview the Safeguarding Learning Hub."
+    )
+    parser.add_argument("--root", type=Path, help="project folder (default: nearest with mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def edition_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--as-of", metavar="DATE", help="build date YYYY-MM-DD (default: today)")
+        sub.add_argument("--internal", action="store_true", help="include internal items")
+
+    check_cmd = commands.add_parser("check", help="validate everything")
+    check_cmd.add_argument("--strict", action="store_true", help="fail on warnings too")
+    edition_options(check_cmd)
+
+    build_cmd = commands.add_parser("build", help="check, then build the site atomically")
+    build_cmd.add_argument("--site-dir", type=Path, metavar="DIR", help="default: site/")
+    edition_options(build_cmd)
+
+    serve_cmd = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
+    serve_cmd.add_argument("--dev-addr", metavar="IP:PORT")
+    edition_options(serve_cmd)
+
+    new_cmd = commands.add_parser("new", help="start a new briefing, review or report")
+    kinds = new_cmd.add_subparsers(dest="kind", required=True, metavar="KIND")
+    kinds.add_parser("briefing", help="a learning briefing").add_argument("title")
+    review = kinds.add_parser("review", help="a case-review summary")
+    review.add_argument("title")
+    review.add_argument("--type", required=True, choices=list(REVIEW_TYPE_NAMES), dest="review_type")
+    kinds.add_parser("report", help="a quarterly report narrative").add_argument("period")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `hub` and `python -m site_builder`."""
+    args = _parser().parse_args(argv)
+    root = (args.root or find_root(Path.cwd())).resolve()
+    try:
+        edition = Edition(
+            as_of=resolve_as_of(getattr(args, "as_of", None)),
+            internal=getattr(args, "internal", False) or internal_from_env(),
+        )
+    except AsOfError as exc:
+        print(f"hub: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "new":
+        return _new(root, args, edition.as_of)
+    _, problems = check(root)
+    _print_problems(problems)
+    if args.command == "check":
+        failed = problems.errors or (args.strict and problems.warnings)
+        return EXIT_PROBLEMS if failed else EXIT_OK
+    if problems.errors:
+        return EXIT_PROBLEMS
+    if args.command == "build":
+        site_dir = args.site_dir or root / "site"
+        try:
+            build_site(root, site_dir, edition)
+        except BuildFailed as exc:
+            print(f"hub: error: {exc}; the previous site is unchanged", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"hub: built {site_dir} (as of {edition.as_of}, {_edition_name(edition)} edition)")
+        return EXIT_OK
+    return serve_site(root, edition, args.dev_addr)
+
+
+def _edition_name(edition: Edition) -> str:
+    return "internal" if edition.internal else "public"
+
+
+def _print_problems(problems: Problems) -> None:
+    for problem in problems.sorted():
+        print(problem.format())
+    print(problems.summary())
+
+
+def _new(root: Path, args: argparse.Namespace, today: date) -> int:
+    from .loader import load_project
+
+    project, _ = load_project(root)
+    try:
+        if args.kind == "briefing":
+            path, text = scaffold.new_briefing(project, args.title, today)
+        elif args.kind == "review":
+            path, text = scaffold.new_review(project, args.title, args.review_type, today)
+        else:
+            path, text = scaffold.new_report(project, args.period, today)
+        scaffold.write_new(path, text)
+    except scaffold.ScaffoldError as exc:
+        print(f"hub: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(os.path.relpath(path, Path.cwd()))
+    return EXIT_OK

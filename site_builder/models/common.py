@@ -1,0 +1,83 @@
+"""Field types shared by the models, with the strict parsing authors need."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from ..source import LineMap
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Model(BaseModel):
+    """Base of every input model: frozen, and unknown keys are mistakes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a model came from: the project-relative path and the lines of its keys."""
+
+    path: str
+    lines: LineMap
+
+    @property
+    def line(self) -> int:
+        return self.lines.first_line
+
+    def line_of(self, *loc: Any) -> int:
+        return self.lines.line_of(*loc)
+
+
+def _parse_iso_date(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    text = str(value).strip() if isinstance(value, str | int) else None
+    if text is None or not _ISO_DATE_RE.match(text):
+        raise PydanticCustomError("iso_date", "expected a date YYYY-MM-DD, got {got}", {"got": _show(value)})
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PydanticCustomError(
+            "iso_date", "{got} is not a real date", {"got": _show(value)}
+        ) from None
+
+
+def _as_list(value: Any) -> Any:
+    # Authors write `themes: neglect` as often as `themes: [neglect]`; both mean one item.
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_RE.pattern)]
+# Indicator ids may use underscores, as in the contract's `rereferrals_12m`.
+IndicatorId = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+]
+IdList = Annotated[list[Slug], BeforeValidator(_as_list)]
+TextList = Annotated[list[Text], BeforeValidator(_as_list)]
+Status = Literal["published", "draft"]
+Visibility = Literal["public", "internal"]

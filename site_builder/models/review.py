@@ -1,0 +1,97 @@
+"""content/reviews/*.md: case-review summaries and their actions."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .common import IdList, IndicatorId, IsoDate, Model, Slug, Source, Status, Text, TextList, Visibility
+
+ReviewType = Literal[
+    "rapid-review",
+    "lcspr",
+    "learning-review",
+    "multi-agency-audit",
+    "good-practice-review",
+    "sar",
+    "dhr",
+]
+
+REVIEW_TYPE_NAMES: dict[str, str] = {
+    "rapid-review": "Rapid review",
+    "lcspr": "Local child safeguarding practice review",
+    "learning-review": "Learning review",
+    "multi-agency-audit": "Multi-agency audit",
+    "good-practice-review": "Good practice review",
+    "sar": "Safeguarding adults review",
+    "dhr": "Domestic homicide review",
+}
+
+ActionStatus = Literal["not-started", "in-progress", "complete"]
+
+
+class Action(Model):
+    id: Text
+    action: Text
+    owner: Slug
+    due: IsoDate
+    status: ActionStatus
+    completed: IsoDate | None = None
+    impact: Text | None = None
+    measure: IndicatorId | None = None
+
+    @model_validator(mode="after")
+    def _completed_matches_status(self) -> Action:
+        if self.status == "complete" and self.completed is None:
+            raise PydanticCustomError(
+                "completed_required", "a complete action needs a 'completed' date"
+            )
+        if self.status != "complete" and self.completed is not None:
+            raise PydanticCustomError(
+                "completed_forbidden",
+                "'completed' is only for complete actions (status is {status!r})",
+                {"status": self.status},
+            )
+        return self
+
+    def is_overdue(self, as_of: Date) -> bool:
+        """Not complete and due before the as-of date (due on it is not overdue)."""
+        return self.status != "complete" and self.due < as_of
+
+
+class ReviewMeta(Model):
+    """A review's front matter, as the author writes it."""
+
+    title: Text
+    type: ReviewType
+    themes: IdList = Field(min_length=1)
+    agencies: IdList = []
+    notified: IsoDate
+    completed: IsoDate | None = None
+    published: IsoDate | None = None
+    learning: TextList = []
+    actions: list[Action] = []
+    status: Status = "published"
+    publish_from: IsoDate | None = None
+    visibility: Visibility = "public"
+
+
+class Review(ReviewMeta):
+    """A loaded review: front matter plus id, source and body."""
+
+    id: str
+    origin: Source
+    body: str
+    body_line: int
+
+    @property
+    def type_name(self) -> str:
+        return REVIEW_TYPE_NAMES[self.type]
+
+    @property
+    def feed_date(self) -> Date:
+        """The date a feed shows: published, else completed, else notified."""
+        return self.published or self.completed or self.notified

@@ -1,0 +1,343 @@
+"""Privacy gate: find personal data in text before anything is published.
+
+The gate is pure: it takes text and returns `Finding`s; the loader turns them into problems
+naming the file and line. Six kinds are found (`KINDS`):
+
+- **NHS number**: ten digits, unbroken or grouped 3-3-4 with spaces or hyphens, with a valid
+  mod-11 check digit, not part of a longer digit run. A number made of one repeated digit
+  ("000 000 0000") is a placeholder and passes.
+- **National Insurance number**: an issued prefix (HMRC rules), six digits (optionally in
+  spaced pairs) and a suffix A-D. Letters are all upper case or all lower case, so mixed-case
+  words never match.
+- **postcode**: a full UK postcode, outward and inward code (BS 7666 letter rules, space
+  optional, "GIR 0AA" too). An outward code alone ("M6", "SW1A") passes. Letters are all upper
+  or all lower case; in lower case an ordinal inward code ("the m6 2nd exit") passes.
+- **email address**: local@domain.tld.
+- **phone number**: "+44" (or "0044"), or "0", then a UK number of 10 digits after the 0 (some
+  have 9), grouped with spaces, hyphens or brackets. The first group holds the area code, so
+  space-separated dates ("01 03 2015") and lone zeros ("0.5") never start one.
+- **date of birth**: a date (with a day) after "DOB", "D.O.B.", "date of birth" or "born",
+  optionally with ":" or "-", and "on", "is", "was" or "the" between. "born at home on
+  12 March 2015" is found too (up to three words before "on"); "born in 2015" is not (no day).
+  The date may be on the next line; the finding names the date's line.
+
+Overlaps: each stretch of text gives at most one finding. Candidates of all kinds are taken
+in order of position; where two overlap, the one that starts first wins, then the longer, then
+the more specific kind in `KINDS` order. So a check-valid NHS number with a leading 0 laid
+out 3-3-4 like a phone number ("016 149 6008") is an **NHS number** (the check digit is the
+stronger evidence); "+44 161 496 0000" is a **phone number** (it starts at "+44"); an email
+address whose local part looks like a phone number or postcode is an **email address**.
+
+`privacy_allow`: a match whose text equals an allowed string, ignoring case, is not reported
+(for a date of birth, either the date or the whole phrase from the keyword). An allowed match
+still claims its text, so nothing inside it is reported as another kind.
+
+Masking keeps the first two letters or digits of a match and replaces every other letter or
+digit with "*", keeping separators so the shape stays visible: "943 476 5919" becomes
+"94* *** ****".
+
+All patterns are precompiled, anchored by look-behinds and of bounded length (or have a single
+greedy run), so a scan is linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+KINDS = (
+    "NHS number",
+    "National Insurance number",
+    "postcode",
+    "email address",
+    "phone number",
+    "date of birth",
+)
+_NHS, _NI, _POSTCODE, _EMAIL, _PHONE, _DOB = KINDS
+_PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
+
+_VISIBLE = 2  # leading letters/digits left unmasked
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of possible personal data.
+
+    Attributes:
+        line: 1-based line number of the start of the match (offset by `first_line`).
+        kind: one of `KINDS`.
+        masked: the match with all but its first two letters/digits replaced by "*".
+    """
+
+    line: int
+    kind: str
+    masked: str
+
+    def message(self) -> str:
+        """The problem text for an author: what was found and what to do."""
+        return (
+            f"possible {self.kind} '{self.masked}' (remove it, or add the exact text to "
+            "privacy_allow in data/taxonomy.yaml if it is public)"
+        )
+
+
+class _Match(NamedTuple):
+    """A candidate before overlaps and the allow list are resolved."""
+
+    start: int
+    end: int
+    kind: str
+    raw: str
+    phrase: str = ""  # date of birth: the text from the keyword, also checked against allow
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+_FLAGS = re.ASCII | re.VERBOSE
+
+_NHS_RE = re.compile(
+    r"""
+    (?<![0-9.,])                         # not the tail of a digit run or a decimal
+    [0-9]{3} [ -]? [0-9]{3} [ -]? [0-9]{4}
+    (?![0-9]|[.,][0-9])                  # not followed by more digits or decimals
+    """,
+    _FLAGS,
+)
+
+_NI_RE = re.compile(
+    r"""
+    (?<![A-Za-z0-9])
+    (?!BG|GB|KN|NK|NT|TN|ZZ)             # prefixes never issued
+    [A-CEGHJ-PR-TW-Z] [A-CEGHJ-NPR-TW-Z] # first not D F I Q U V; second not D F I O Q U V
+    [ ]? [0-9]{2} [ ]? [0-9]{2} [ ]? [0-9]{2} [ ]?
+    [A-D]
+    (?![A-Za-z0-9])
+    """,
+    _FLAGS | re.IGNORECASE,
+)
+
+_POSTCODE_RE = re.compile(
+    r"""
+    (?<![A-Za-z0-9])
+    (?:
+        GIR [ ]? 0AA
+      | (?:
+            [A-PR-UWYZ] [0-9] [0-9]?                  # A9, A99
+          | [A-PR-UWYZ] [A-HK-Y] [0-9] [0-9]?         # AA9, AA99
+          | [A-PR-UWYZ] [0-9] [A-HJKPSTUW]            # A9A
+          | [A-PR-UWYZ] [A-HK-Y] [0-9] [ABEHMNPRVWXY] # AA9A
+        )
+        [ ]? [0-9] [ABD-HJLNP-UW-Z]{2}                # inward code
+    )
+    (?![A-Za-z0-9])
+    """,
+    _FLAGS | re.IGNORECASE,
+)
+
+_EMAIL_RE = re.compile(
+    r"""
+    (?<![A-Za-z0-9._%+-])                # start only at the start of a token
+    [A-Za-z0-9._%+-]+ @ (?:[A-Za-z0-9-]+\.)+ [A-Za-z]{2,}
+    (?![A-Za-z0-9-])
+    """,
+    _FLAGS,
+)
+
+_PHONE_RE = re.compile(
+    r"""
+    (?<![A-Za-z0-9_+£$€.,/-])            # not glued to a word, money, decimal, date or range
+    (?:
+        (?P<intl> (?:\+|00) [ ]? 44 [ -]? (?:\(0\)[ -]?)? )
+      | \( (?=0)
+      | (?=0)
+    )
+    (?P<body> [0-9]+ (?: (?:\)[ -]?|[ -]) [0-9]+ ){0,4} )
+    (?![A-Za-z0-9_%])
+    """,
+    _FLAGS,
+)
+_DIGIT_GROUP_RE = re.compile(r"[0-9]+")
+
+_MONTH = r"""
+    (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
+      |sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?) \.? (?![A-Za-z])
+"""
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01]) (?:st|nd|rd|th)? (?![A-Za-z0-9])"
+_DOB_RE = re.compile(
+    rf"""
+    (?<![A-Za-z])
+    (?: d\.?o\.?b\b\.? | date [ \t]+ of [ \t]+ birth | born ) (?![A-Za-z])
+    \s* (?: [:=(–—-] \s* )?
+    (?: (?: [A-Za-z]+ [ \t,]+ ){{0,3}}? (?:on|is|was) \s+ )?
+    (?: the \s+ )?
+    (?P<date>
+        [0-9]{{1,2}} (?P<sep>[/.-]) [0-9]{{1,2}} (?P=sep) (?:[0-9]{{4}}|[0-9]{{2}})
+      | [0-9]{{4}} (?P<isep>[/.-]) [0-9]{{1,2}} (?P=isep) [0-9]{{1,2}}
+      | {_DAY} (?:[ \t]+ of)? [ \t]+ {_MONTH} (?: ,? [ \t]+ [0-9]{{4}} )?
+      | {_MONTH} [ \t]+ {_DAY} (?: ,? [ \t]+ [0-9]{{4}} )?
+    )
+    (?![0-9])
+    """,
+    _FLAGS | re.IGNORECASE,
+)
+
+_ORDINAL_INWARD = re.compile(r"[0-9](?:st|nd|rd|th)$")
+
+
+# --- finders: one per kind, each yields candidates in order of position ----------------------
+
+
+def _find_nhs_numbers(text: str) -> Iterator[_Match]:
+    for m in _NHS_RE.finditer(text):
+        digits = [int(c) for c in m.group() if c.isdigit()]
+        if len(set(digits)) > 1 and _has_valid_nhs_check_digit(digits):
+            yield _Match(m.start(), m.end(), _NHS, m.group())
+
+
+def _find_ni_numbers(text: str) -> Iterator[_Match]:
+    for m in _NI_RE.finditer(text):
+        if _is_single_case(m.group()):
+            yield _Match(m.start(), m.end(), _NI, m.group())
+
+
+def _find_postcodes(text: str) -> Iterator[_Match]:
+    for m in _POSTCODE_RE.finditer(text):
+        raw = m.group()
+        if not _is_single_case(raw):
+            continue
+        if raw.islower() and _ORDINAL_INWARD.search(raw):
+            continue
+        yield _Match(m.start(), m.end(), _POSTCODE, raw)
+
+
+def _find_emails(text: str) -> Iterator[_Match]:
+    for m in _EMAIL_RE.finditer(text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip("."))  # "...jo@x.org" at the end of a sentence
+        if raw[lead] == "@":
+            continue
+        yield _Match(m.start() + lead, m.end(), _EMAIL, raw[lead:])
+
+
+def _find_phone_numbers(text: str) -> Iterator[_Match]:
+    for m in _PHONE_RE.finditer(text):
+        end = _resolve_phone_end(m)
+        if end is not None:
+            yield _Match(m.start(), end, _PHONE, text[m.start() : end])
+
+
+def _find_dates_of_birth(text: str) -> Iterator[_Match]:
+    for m in _DOB_RE.finditer(text):
+        yield _Match(m.start("date"), m.end("date"), _DOB, m.group("date"), m.group())
+
+
+_FINDERS = (
+    _find_nhs_numbers,
+    _find_ni_numbers,
+    _find_postcodes,
+    _find_emails,
+    _find_phone_numbers,
+    _find_dates_of_birth,
+)
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+def _has_valid_nhs_check_digit(digits: list[int]) -> bool:
+    """Mod-11: weights 10..2 on the first nine digits; 11 means 0, 10 means invalid."""
+    check = 11 - sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == digits[9]
+
+
+def _is_single_case(raw: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return all(c.isupper() for c in letters) or all(c.islower() for c in letters)
+
+
+def _resolve_phone_end(m: re.Match[str]) -> int | None:
+    """End offset of the longest leading run of digit groups that makes a UK number.
+
+    The national form (with its 0) must have 10 or 11 digits and a second digit other than 0;
+    the first group (the area code) needs at least 3 digits with its 0 (2 after "+44").
+    A bracketed area code must be closed. None if no run qualifies.
+    """
+    body = m.group("body")
+    intl = m.group("intl") is not None
+    groups = list(_DIGIT_GROUP_RE.finditer(body))
+    first = groups[0].group()
+    if intl and first[0] != "0":
+        national, shortest_first = "0", 2
+    else:
+        national, shortest_first = "", 3
+    if len(first) < shortest_first:
+        return None
+    best = None
+    for group in groups:
+        national += group.group()
+        if len(national) > 11:
+            break
+        if len(national) >= 10:
+            best = group.end()
+    if best is None or national[1] == "0":
+        return None
+    if m.group().startswith("(") and ")" not in body[:best]:
+        return None
+    return m.start("body") + best
+
+
+def _mask(raw: str) -> str:
+    """Keep the first two letters/digits and the separators; star every other letter/digit."""
+    shown = 0
+    out = []
+    for char in raw:
+        if char.isalnum():
+            out.append(char if shown < _VISIBLE else "*")
+            shown += 1
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+# --- the gate ---------------------------------------------------------------------------------
+
+
+class PrivacyGate:
+    """Scans text for personal data; strings in `allow` (any case) pass.
+
+    >>> PrivacyGate().scan("NHS no. 943 476 5919")[0].masked
+    '94* *** ****'
+    """
+
+    def __init__(self, allow: Iterable[str] = ()) -> None:
+        self._allow = frozenset(str(item).strip().casefold() for item in allow)
+
+    def scan(self, text: str, first_line: int = 1) -> list[Finding]:
+        """Findings in `text`, in order of line then column.
+
+        `first_line` is the file line number of the text's first line (for front matter or a
+        body that starts part-way down a file).
+        """
+        candidates = [match for find in _FINDERS for match in find(text)]
+        candidates.sort(key=lambda c: (c.start, c.start - c.end, _PRIORITY[c.kind]))
+        findings = []
+        claimed_to = 0
+        line, counted_to = first_line, 0
+        for match in candidates:
+            if match.start < claimed_to:
+                continue  # overlaps a match already taken
+            claimed_to = match.end
+            if self._is_allowed(match):
+                continue
+            line += text.count("\n", counted_to, match.start)
+            counted_to = match.start
+            findings.append(Finding(line, match.kind, _mask(match.raw)))
+        return findings
+
+    def _is_allowed(self, match: _Match) -> bool:
+        texts = (match.raw, match.phrase) if match.phrase else (match.raw,)
+        return any(text.strip().casefold() in self._allow for text in texts)

@@ -1,0 +1,108 @@
+"""`hub new`: starting files for authors, each a draft that passes `hub check` as it is."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from .models.review import REVIEW_TYPE_NAMES
+from .periods import Period
+from .project import Project
+
+
+class ScaffoldError(Exception):
+    """A scaffold that cannot be written (bad period, file exists, ...)."""
+
+
+def slugify(title: str) -> str:
+    """`Child K: neglect` → `child-k-neglect`."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:60].rstrip("-") or "untitled"
+
+
+def _yaml_text(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def new_briefing(project: Project, title: str, today: date) -> tuple[Path, str]:
+    theme = project.taxonomy.priorities[0].id if project.taxonomy.priorities else "neglect"
+    sections = [
+        "1. Background", "2. Why it matters", "3. Information", "4. What it means for practice",
+        "5. Questions to ask yourself", "6. What you should do", "7. Further reading",
+    ]
+    body = "\n\n".join(f"## {s}\n\nWrite this section." for s in sections)
+    text = (
+        "---\n"
+        f"title: {_yaml_text(title)}\n"
+        f"date: {today.isoformat()}\n"
+        'summary: "One or two sentences: what a practitioner will learn."\n'
+        f"themes: [{theme}]\n"
+        "audience: []\n"
+        "agencies: []\n"
+        "reviews: []\n"
+        "format: seven-minute\n"
+        "status: draft\n"
+        "---\n\n"
+        f"{body}\n"
+    )
+    return project.root / "content" / "briefings" / f"{slugify(title)}.md", text
+
+
+def new_review(project: Project, title: str, review_type: str, today: date) -> tuple[Path, str]:
+    if review_type not in REVIEW_TYPE_NAMES:
+        choices = ", ".join(REVIEW_TYPE_NAMES)
+        raise ScaffoldError(f"unknown review type '{review_type}'; choose one of {choices}")
+    theme = project.taxonomy.priorities[0].id if project.taxonomy.priorities else "neglect"
+    text = (
+        "---\n"
+        f"title: {_yaml_text(title)}\n"
+        f"type: {review_type}\n"
+        f"themes: [{theme}]\n"
+        "agencies: []\n"
+        f"notified: {today.isoformat()}\n"
+        "learning: []\n"
+        "actions: []\n"
+        "status: draft\n"
+        "---\n\n"
+        "## Summary\n\nA short, pseudonymised summary of the case and the review's findings.\n"
+    )
+    prefix = {"rapid-review": "rr", "lcspr": "lcspr", "multi-agency-audit": "maa"}.get(
+        review_type, review_type
+    )
+    name = f"{prefix}-{today:%Y-%m}-{slugify(title)}"
+    return project.root / "content" / "reviews" / f"{name}.md", text
+
+
+def new_report(project: Project, period_id: str, today: date) -> tuple[Path, str]:
+    try:
+        period = Period.parse(period_id)
+    except ValueError as exc:
+        raise ScaffoldError(str(exc)) from None
+    text = (
+        "---\n"
+        f"period: {period.id}\n"
+        f"meeting_date: {today.isoformat()}\n"
+        'author: "Chair, Safeguarding Effectiveness Sub-group"\n'
+        "evidence: []\n"
+        "status: draft\n"
+        "---\n\n"
+        f"This report covers {period.label}.\n\n"
+        "## Doing well\n\n\n"
+        "## Further exploration\n\n\n"
+        "## Qualitative evidence\n\n\n"
+        "## Horizon scanning\n\n\n"
+        "## Recommendations\n\n"
+    )
+    return project.root / "content" / "reports" / f"{period.id}.md", text
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write a scaffold, never over an existing file."""
+    if path.exists():
+        raise ScaffoldError(f"{path.name} already exists; choose another title")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)

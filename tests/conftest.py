@@ -1,0 +1,156 @@
+"""Shared fixtures: build small project trees from dicts and run the real CLI on them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = "2026-11-26"  # pinned "today" for tests and golden files
+
+TAXONOMY = """\
+priorities:
+  - {id: neglect, name: Neglect, kind: themed}
+  - {id: csa-cse, name: Child Sexual Abuse and Exploitation, kind: themed}
+  - {id: early-help, name: Early Help, kind: assurance}
+agencies:
+  - {id: police, name: Police}
+  - {id: health, name: Health}
+  - {id: education, name: Education}
+audiences:
+  - {id: health, name: Health practitioners}
+  - {id: education, name: Schools and colleges}
+privacy_allow:
+  - hub@northbridge.example
+"""
+
+INDICATORS = """\
+- id: rereferrals_12m
+  name: Re-referrals within 12 months
+  priority: early-help
+  unit: percent
+  polarity: lower
+  target: 20.0
+  tolerance: 2.0
+  england: 22.6
+  source: Children in need census
+- id: cin_rate
+  name: Children in need per 10,000
+  priority: neglect
+  unit: rate_per_10k
+  polarity: context
+  england: 333.3
+"""
+
+SEVEN_SECTIONS = "\n\n".join(f"## Section {i}\n\nText of section {i}." for i in range(1, 8))
+
+BRIEFING = f"""\
+---
+title: Neglect and the toxic trio
+date: 2026-01-15
+summary: What practitioners should know about neglect.
+themes: [neglect]
+audience: [health]
+agencies: [police]
+reviews: [rr-2026-01-child-a]
+---
+
+{SEVEN_SECTIONS}
+"""
+
+REVIEW = """\
+---
+title: Child A
+type: rapid-review
+themes: [neglect]
+agencies: [police, health]
+notified: 2026-01-05
+completed: 2026-01-20
+learning:
+  - Professional curiosity about who lives in the home.
+actions:
+  - id: A1
+    action: Refresh the neglect toolkit training.
+    owner: health
+    due: 2026-03-31
+    status: complete
+    completed: 2026-03-20
+    impact: Audit shows the toolkit used in 8 of 10 cases.
+    measure: rereferrals_12m
+  - id: A2
+    action: Brief all schools on escalation.
+    owner: education
+    due: 2026-06-30
+    status: in-progress
+---
+
+## Summary
+
+Child A was known to several agencies.
+"""
+
+MINIMAL_FILES: dict[str, str] = {
+    "data/taxonomy.yaml": TAXONOMY,
+    "data/indicators.yaml": INDICATORS,
+    "data/scorecard/2026-27-q1.csv": "indicator,value,note\nrereferrals_12m,21.0,\ncin_rate,340,\n",
+    "data/voices.yaml": (
+        "- period: 2026-27-q1\n  voice: child\n  themes: [neglect]\n"
+        "  quote: I wish someone had asked me sooner.\n  attribution: Young person, 14\n"
+    ),
+    "content/index.md": "# Test hub\n\nA test project.\n",
+    "content/briefings/neglect-toxic-trio.md": BRIEFING,
+    "content/reviews/rr-2026-01-child-a.md": REVIEW,
+}
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write `files` (path → text or bytes) under `root`; text is dedented."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content,
+                            encoding="utf-8")
+    return root
+
+
+def copy_engine(root: Path) -> None:
+    """The repository's mkdocs.yml, hooks and theme overrides, so a fixture project builds."""
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "hooks", root / "hooks", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
+
+
+@pytest.fixture
+def make_project(tmp_path: Path):
+    """Factory: a project from MINIMAL_FILES updated with `files` (None deletes a file)."""
+
+    def make(files: dict[str, str | bytes | None] | None = None, *, minimal: bool = True) -> Path:
+        root = tmp_path / "project"
+        root.mkdir(exist_ok=True)
+        copy_engine(root)
+        tree: dict[str, str | bytes | None] = dict(MINIMAL_FILES) if minimal else {}
+        tree.update(files or {})
+        write_tree(root, {k: v for k, v in tree.items() if v is not None})
+        return root
+
+    return make
+
+
+def run_hub(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the real `hub` CLI (`python -m site_builder`) in `root`, capturing its output."""
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env.pop("HUB_AS_OF", None) if env is None or "HUB_AS_OF" not in env else None
+    return subprocess.run(
+        [sys.executable, "-m", "site_builder", *args],
+        cwd=root, env=full_env, capture_output=True, text=True, timeout=600,
+    )
