@@ -1,0 +1,37 @@
+# The two set-up commands: `make serve` (build and preview the demo hub) and `make test`.
+# Each installs what it needs on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+
+.PHONY: serve test check build lint browser-deps clean
+
+$(BIN)/hub: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+serve: $(BIN)/hub  ## build and serve the demo hub at http://127.0.0.1:8000/
+	$(BIN)/hub serve --dev-addr 127.0.0.1:8000
+
+check: $(BIN)/hub
+	$(BIN)/hub check --strict
+
+build: $(BIN)/hub
+	$(BIN)/hub build
+
+lint: $(BIN)/hub
+	$(BIN)/ruff check site_builder hooks tests benchmarks
+
+browser-deps:  ## Debian's Chromium for the browser tests, and axe-core + Lighthouse from npm
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+	@[ -d node_modules/axe-core ] && [ -d node_modules/lighthouse ] || npm ci --no-audit --no-fund --loglevel=error
+
+test: $(BIN)/hub browser-deps lint  ## the whole test suite, browser tests included
+	$(BIN)/python -m pytest -n 2 --dist loadfile
+
+clean:
+	rm -rf $(VENV) site node_modules .pytest_cache
