@@ -7,8 +7,8 @@ naming the file and line. Six kinds are found (`KINDS`):
   mod-11 check digit, not part of a longer digit run. A number made of one repeated digit
   ("000 000 0000") is a placeholder and passes.
 - **National Insurance number**: an issued prefix (HMRC rules), six digits (optionally in
-  spaced pairs) and a suffix A-D. Letters are all upper case or all lower case, so mixed-case
-  words never match.
+  spaced pairs) and a suffix A-D. Letters are all upper case, or all lower case with no spaces
+  ("jg103759a"), so words in prose ("on 12 34 56 a") never match.
 - **postcode**: a full UK postcode, outward and inward code (BS 7666 letter rules, space
   optional, "GIR 0AA" too). An outward code alone ("M6", "SW1A") passes. Letters are all upper
   or all lower case; in lower case an ordinal inward code ("the m6 2nd exit") passes.
@@ -34,10 +34,11 @@ still claims its text, so nothing inside it is reported as another kind.
 
 Masking keeps the first two letters or digits of a match and replaces every other letter or
 digit with "*", keeping separators so the shape stays visible: "943 476 5919" becomes
-"94* *** ****".
+"94* *** ****". No-break and thin spaces count as spaces, typographic dashes as hyphens.
 
-All patterns are precompiled, anchored by look-behinds and of bounded length (or have a single
-greedy run), so a scan is linear in the size of the text.
+Speed: patterns are precompiled, start only where a look-behind allows, and are of bounded
+length or a single greedy run, so a scan is linear in the size of the text. Kinds that need a
+digit search only the lines that hold one; emails need an "@" and dates of birth a keyword.
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ _NHS, _NI, _POSTCODE, _EMAIL, _PHONE, _DOB = KINDS
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
 
 _VISIBLE = 2  # leading letters/digits left unmasked
+
+# Text pasted from word processors carries no-break spaces and typographic dashes inside
+# numbers ("0161\u00a0496\u00a00000"); they are read as plain spaces and hyphens.
+_PLAIN_SEPARATORS = [(space, " ") for space in "\u00a0\u2007\u2009\u202f"] + [
+    (dash, "-") for dash in "\u2010\u2011\u2012\u2013\u2014\u2212"
+]
 
 
 @dataclass(frozen=True)
@@ -99,9 +106,9 @@ _FLAGS = re.ASCII | re.VERBOSE
 
 _NHS_RE = re.compile(
     r"""
-    (?<![0-9.,])                         # not the tail of a digit run or a decimal
+    (?<![0-9])(?<![0-9]\.)               # not the tail of a digit run or a decimal
     [0-9]{3} [ -]? [0-9]{3} [ -]? [0-9]{4}
-    (?![0-9]|[.,][0-9])                  # not followed by more digits or decimals
+    (?![0-9]|\.[0-9])                    # not followed by more digits or decimals
     """,
     _FLAGS,
 )
@@ -111,7 +118,7 @@ _NI_RE = re.compile(
     (?<![A-Za-z0-9])
     (?!BG|GB|KN|NK|NT|TN|ZZ)             # prefixes never issued
     [A-CEGHJ-PR-TW-Z] [A-CEGHJ-NPR-TW-Z] # first not D F I Q U V; second not D F I O Q U V
-    [ ]? [0-9]{2} [ ]? [0-9]{2} [ ]? [0-9]{2} [ ]?
+    [ ]? (?: [0-9]{6} | [0-9]{2} [ ] [0-9]{2} [ ] [0-9]{2} ) [ ]?
     [A-D]
     (?![A-Za-z0-9])
     """,
@@ -147,7 +154,8 @@ _EMAIL_RE = re.compile(
 
 _PHONE_RE = re.compile(
     r"""
-    (?<![A-Za-z0-9_+£$€.,/-])            # not glued to a word, money, decimal, date or range
+    (?<![A-Za-z0-9_+£$€/])               # not glued to a word, an amount or a path
+    (?<![0-9]\.)                         # nor the tail of a decimal
     (?:
         (?P<intl> (?:\+|00) [ ]? 44 [ -]? (?:\(0\)[ -]?)? )
       | \( (?=0)
@@ -159,6 +167,7 @@ _PHONE_RE = re.compile(
     _FLAGS,
 )
 _DIGIT_GROUP_RE = re.compile(r"[0-9]+")
+_DIGIT_RE = re.compile(r"[0-9]")
 
 _MONTH = r"""
     (?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?
@@ -168,8 +177,8 @@ _DAY = r"(?:0?[1-9]|[12][0-9]|3[01]) (?:st|nd|rd|th)? (?![A-Za-z0-9])"
 _DOB_RE = re.compile(
     rf"""
     (?<![A-Za-z])
-    (?: d\.?o\.?b\b\.? | date [ \t]+ of [ \t]+ birth | born ) (?![A-Za-z])
-    \s* (?: [:=(–—-] \s* )?
+    (?: dob | d\.o\.b\.? | date [ \t]+ of [ \t]+ birth | born ) (?![A-Za-z])
+    \s* (?: [:=(-] \s* )?
     (?: (?: [A-Za-z]+ [ \t,]+ ){{0,3}}? (?:on|is|was) \s+ )?
     (?: the \s+ )?
     (?P<date>
@@ -183,27 +192,32 @@ _DOB_RE = re.compile(
     _FLAGS | re.IGNORECASE,
 )
 
+_DOB_KEYWORDS = ("dob", "d.o.b", "birth", "born")  # cheap test before the full pattern
 _ORDINAL_INWARD = re.compile(r"[0-9](?:st|nd|rd|th)$")
 
 
 # --- finders: one per kind, each yields candidates in order of position ----------------------
+#
+# NHS, NI, postcode and phone matches hold a digit and never span lines, so they search only
+# the lines that hold a digit (`spans`). Lines of plain prose are skipped at C speed.
 
 
-def _find_nhs_numbers(text: str) -> Iterator[_Match]:
-    for m in _NHS_RE.finditer(text):
+def _find_nhs_numbers(text: str, spans: list[tuple[int, int]]) -> Iterator[_Match]:
+    for m in _search(_NHS_RE, text, spans):
         digits = [int(c) for c in m.group() if c.isdigit()]
         if len(set(digits)) > 1 and _has_valid_nhs_check_digit(digits):
             yield _Match(m.start(), m.end(), _NHS, m.group())
 
 
-def _find_ni_numbers(text: str) -> Iterator[_Match]:
-    for m in _NI_RE.finditer(text):
-        if _is_single_case(m.group()):
-            yield _Match(m.start(), m.end(), _NI, m.group())
+def _find_ni_numbers(text: str, spans: list[tuple[int, int]]) -> Iterator[_Match]:
+    for m in _search(_NI_RE, text, spans):
+        raw = m.group()
+        if raw.isupper() or (raw.islower() and " " not in raw):
+            yield _Match(m.start(), m.end(), _NI, raw)
 
 
-def _find_postcodes(text: str) -> Iterator[_Match]:
-    for m in _POSTCODE_RE.finditer(text):
+def _find_postcodes(text: str, spans: list[tuple[int, int]]) -> Iterator[_Match]:
+    for m in _search(_POSTCODE_RE, text, spans):
         raw = m.group()
         if not _is_single_case(raw):
             continue
@@ -212,23 +226,33 @@ def _find_postcodes(text: str) -> Iterator[_Match]:
         yield _Match(m.start(), m.end(), _POSTCODE, raw)
 
 
-def _find_emails(text: str) -> Iterator[_Match]:
+def _find_emails(text: str, spans: list[tuple[int, int]]) -> Iterator[_Match]:
+    if "@" not in text:
+        return
     for m in _EMAIL_RE.finditer(text):
         raw = m.group()
-        lead = len(raw) - len(raw.lstrip("."))  # "...jo@x.org" at the end of a sentence
+        lead = len(raw) - len(raw.lstrip("."))  # "...jo@x.org" after an ellipsis
         if raw[lead] == "@":
             continue
         yield _Match(m.start() + lead, m.end(), _EMAIL, raw[lead:])
 
 
-def _find_phone_numbers(text: str) -> Iterator[_Match]:
-    for m in _PHONE_RE.finditer(text):
-        end = _resolve_phone_end(m)
-        if end is not None:
+def _find_phone_numbers(text: str, spans: list[tuple[int, int]]) -> Iterator[_Match]:
+    for span_start, span_end in spans:
+        pos = span_start
+        while m := _PHONE_RE.search(text, pos, span_end):
+            end = _resolve_phone_end(m)
+            if end is None:
+                pos = m.end()
+                continue
             yield _Match(m.start(), end, _PHONE, text[m.start() : end])
+            pos = end  # "0161 496 0000 0161 496 0001": the second number starts after the first
 
 
-def _find_dates_of_birth(text: str) -> Iterator[_Match]:
+def _find_dates_of_birth(text: str, spans: list[tuple[int, int]]) -> Iterator[_Match]:
+    lowered = text.lower()
+    if not any(keyword in lowered for keyword in _DOB_KEYWORDS):
+        return
     for m in _DOB_RE.finditer(text):
         yield _Match(m.start("date"), m.end("date"), _DOB, m.group("date"), m.group())
 
@@ -241,6 +265,27 @@ _FINDERS = (
     _find_phone_numbers,
     _find_dates_of_birth,
 )
+
+
+def _search(
+    pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
+
+
+def _lines_with_digits(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each line that holds a digit, end excluding the newline."""
+    spans = []
+    pos = 0
+    while digit := _DIGIT_RE.search(text, pos):
+        start = text.rfind("\n", 0, digit.start()) + 1
+        end = text.find("\n", digit.end())
+        if end == -1:
+            end = len(text)
+        spans.append((start, end))
+        pos = end
+    return spans
 
 
 # --- checks -----------------------------------------------------------------------------------
@@ -290,6 +335,16 @@ def _resolve_phone_end(m: re.Match[str]) -> int | None:
     return m.start("body") + best
 
 
+def _plain_separators(text: str) -> str:
+    """Text with odd spaces and dashes made plain, one character for one (offsets hold)."""
+    if text.isascii():
+        return text
+    for odd, plain in _PLAIN_SEPARATORS:
+        if odd in text:
+            text = text.replace(odd, plain)
+    return text
+
+
 def _mask(raw: str) -> str:
     """Keep the first two letters/digits and the separators; star every other letter/digit."""
     shown = 0
@@ -314,7 +369,7 @@ class PrivacyGate:
     """
 
     def __init__(self, allow: Iterable[str] = ()) -> None:
-        self._allow = frozenset(str(item).strip().casefold() for item in allow)
+        self._allow = frozenset(_plain_separators(str(item)).strip().casefold() for item in allow)
 
     def scan(self, text: str, first_line: int = 1) -> list[Finding]:
         """Findings in `text`, in order of line then column.
@@ -322,7 +377,9 @@ class PrivacyGate:
         `first_line` is the file line number of the text's first line (for front matter or a
         body that starts part-way down a file).
         """
-        candidates = [match for find in _FINDERS for match in find(text)]
+        text = _plain_separators(text)
+        spans = _lines_with_digits(text)
+        candidates = [match for find in _FINDERS for match in find(text, spans)]
         candidates.sort(key=lambda c: (c.start, c.start - c.end, _PRIORITY[c.kind]))
         findings = []
         claimed_to = 0
