@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .messages import did_you_mean
+from .loader import ANY_ID
+from .messages import did_you_mean, quote
 from .models import Briefing, ReportNarrative, Review, Source
 from .outline import headings
 from .periods import Period
@@ -38,46 +39,75 @@ def check_project(project: Project, problems: Problems) -> None:
     for indicator in project.indicators:
         if taxonomy_loaded:
             _check_known(
-                problems, indicator.origin, ("priority",), [indicator.priority],
-                project.taxonomy.priority_ids(), "priority",
+                problems,
+                indicator.origin,
+                ("priority",),
+                [indicator.priority],
+                project.taxonomy.priority_ids(),
+                "priority",
             )
     for voice in project.voices:
         _check_period(problems, voice.origin, voice.period)
         if taxonomy_loaded:
             _check_known(
-                problems, voice.origin, ("themes",), voice.themes,
-                project.taxonomy.priority_ids(), "theme",
+                problems,
+                voice.origin,
+                ("themes",),
+                voice.themes,
+                project.taxonomy.priority_ids(),
+                "theme",
             )
 
 
 def _check_known(
-    problems: Problems, origin: Source, loc: tuple, values: Iterable[str],
-    known: list[str], what: str,
+    problems: Problems,
+    origin: Source,
+    loc: tuple,
+    values: Iterable[str],
+    known: list[str],
+    what: str,
+    rejected: frozenset[str] = frozenset(),
 ) -> None:
-    """An error for each value of the list field at `loc` that is not a known id."""
-    values = list(values)
+    """An error for each value of the field at `loc` (a list, or one id) that is not a known
+    id; ids in `rejected` exist but failed validation, and already have their error."""
+    known_set = set(known)
+    if ANY_ID in rejected:
+        return
     for index, value in enumerate(values):
-        if value not in known:
-            line = origin.line_of(*loc, index) if len(loc) == 1 and _is_list(origin, loc) else origin.line_of(*loc)
-            problems.error(origin.path, line, f"unknown {what} '{value}'{did_you_mean(value, known)}")
+        if value in known_set or value in rejected:
+            continue
+        # `themes: neglect` is a one-item list: then the value's line is the field's line.
+        line = origin.line_of(*loc, index)
+        problems.error(
+            origin.path, line, f"unknown {what} {quote(value)}{did_you_mean(value, known)}"
+        )
 
 
-def _is_list(origin: Source, loc: tuple) -> bool:
-    return (*loc, 0) in origin.lines.lines
+def _exists(item_id: str, known: set[str] | frozenset[str]) -> bool:
+    return item_id in known or ANY_ID in known
 
 
 def _check_briefing_ids(project: Project, briefing: Briefing, problems: Problems) -> None:
     taxonomy = project.taxonomy
     origin = briefing.origin
     _check_known(problems, origin, ("themes",), briefing.themes, taxonomy.priority_ids(), "theme")
-    _check_known(problems, origin, ("audience",), briefing.audience, taxonomy.audience_ids(), "audience")
-    _check_known(problems, origin, ("agencies",), briefing.agencies, taxonomy.agency_ids(), "agency")
+    _check_known(
+        problems, origin, ("audience",), briefing.audience, taxonomy.audience_ids(), "audience"
+    )
+    _check_known(
+        problems, origin, ("agencies",), briefing.agencies, taxonomy.agency_ids(), "agency"
+    )
 
 
 def _check_briefing_refs(project: Project, briefing: Briefing, problems: Problems) -> None:
     _check_known(
-        problems, briefing.origin, ("reviews",), briefing.reviews,
-        sorted(project.reviews.ids()), "review",
+        problems,
+        briefing.origin,
+        ("reviews",),
+        briefing.reviews,
+        sorted(project.reviews.ids()),
+        "review",
+        project.rejected_ids.get("reviews", frozenset()),
     )
 
 
@@ -86,18 +116,29 @@ def _check_seven_minute(briefing: Briefing, problems: Problems) -> None:
         return
     sections = [h for h in headings(briefing.body) if h.level == 2]
     if len(sections) != SEVEN_MINUTE_SECTIONS:
-        line = briefing.body_line + sections[SEVEN_MINUTE_SECTIONS].index if len(sections) > 7 else briefing.origin.line_of("format")
         problems.error(
-            briefing.origin.path, line,
-            f"a seven-minute briefing has exactly 7 '##' sections, this one has {len(sections)}"
-            " (or set 'format: standard')",
+            briefing.origin.path,
+            _sections_line(briefing, sections),
+            f"a seven-minute briefing has exactly {SEVEN_MINUTE_SECTIONS} '##' sections,"
+            f" this one has {len(sections)} (or set 'format: standard')",
         )
     if briefing.words > SEVEN_MINUTE_WORDS:
         problems.warning(
-            briefing.origin.path, briefing.body_line,
-            f"a seven-minute briefing reads in seven minutes (at most {SEVEN_MINUTE_WORDS} words);"
-            f" this one has {briefing.words}",
+            briefing.origin.path,
+            briefing.body_line,
+            f"a seven-minute briefing reads in seven minutes, at most {SEVEN_MINUTE_WORDS:,}"
+            f" words; this one has {briefing.words:,} (shorten it, or set 'format: standard')",
         )
+
+
+def _sections_line(briefing: Briefing, sections: list) -> int:
+    """Where a wrong section count shows: the eighth section, else `format:`, else the first
+    section (or the body's first line)."""
+    if len(sections) > SEVEN_MINUTE_SECTIONS:
+        return briefing.body_line + sections[SEVEN_MINUTE_SECTIONS].index
+    if ("format",) in briefing.origin.lines.lines:
+        return briefing.origin.line_of("format")
+    return briefing.body_line + (sections[0].index if sections else 0)
 
 
 def _check_review_ids(project: Project, review: Review, problems: Problems) -> None:
@@ -108,8 +149,9 @@ def _check_review_ids(project: Project, review: Review, problems: Problems) -> N
     for index, action in enumerate(review.actions):
         if action.owner not in taxonomy.agency_ids():
             problems.error(
-                origin.path, origin.line_of("actions", index, "owner"),
-                f"action '{action.id}': unknown owner agency '{action.owner}'"
+                origin.path,
+                origin.line_of("actions", index, "owner"),
+                f"action {quote(action.id)}: unknown owner agency {quote(action.owner)}"
                 f"{did_you_mean(action.owner, taxonomy.agency_ids())}",
             )
 
@@ -117,34 +159,42 @@ def _check_review_ids(project: Project, review: Review, problems: Problems) -> N
 def _check_review(project: Project, review: Review, problems: Problems) -> None:
     origin = review.origin
     indicator_ids = sorted(project.indicators.ids())
-    seen: set[str] = set()
+    known_measures = set(indicator_ids) | project.rejected_ids.get("indicators", frozenset())
+    first_line: dict[str, int] = {}
     for index, action in enumerate(review.actions):
-        if action.id in seen:
+        line = origin.line_of("actions", index, "id")
+        if action.id in first_line:
             problems.error(
-                origin.path, origin.line_of("actions", index, "id"),
-                f"duplicate action id '{action.id}' in this review",
+                origin.path,
+                line,
+                f"duplicate action id {quote(action.id)} in this review"
+                f" (first at line {first_line[action.id]}): give each action its own id",
             )
-        seen.add(action.id)
-        if action.measure is not None and action.measure not in indicator_ids:
+        first_line.setdefault(action.id, line)
+        if action.measure is not None and not _exists(action.measure, known_measures):
             problems.error(
-                origin.path, origin.line_of("actions", index, "measure"),
-                f"action '{action.id}': unknown indicator '{action.measure}'"
+                origin.path,
+                origin.line_of("actions", index, "measure"),
+                f"action {quote(action.id)}: unknown indicator {quote(action.measure)}"
                 f"{did_you_mean(action.measure, indicator_ids)}",
             )
     for key in ("completed", "published"):
         value = getattr(review, key)
         if value is not None and value < review.notified:
             problems.error(
-                origin.path, origin.line_of(key),
+                origin.path,
+                origin.line_of(key),
                 f"'{key}' ({value}) is before 'notified' ({review.notified})",
             )
 
 
-def _check_period(problems: Problems, origin: Source, text: str, key: str = "period") -> Period | None:
+def _check_period(
+    problems: Problems, origin: Source, text: str, key: str = "period"
+) -> Period | None:
     try:
         return Period.parse(text)
     except ValueError as exc:
-        problems.error(origin.path, origin.line_of(key), f"'{key}': {exc}")
+        problems.error(origin.path, origin.line_of(key), f"'{key}': {_period_error(text, exc)}")
         return None
 
 
@@ -152,19 +202,32 @@ def _check_report(project: Project, report: ReportNarrative, problems: Problems)
     origin = report.origin
     if _check_period(problems, origin, report.period) and report.period != report.id:
         problems.error(
-            origin.path, origin.line_of("period"),
-            f"'period' is '{report.period}' but the file is named '{report.id}.md'; they must match",
+            origin.path,
+            origin.line_of("period"),
+            f"'period' is {quote(report.period)} but the file is named {quote(report.id + '.md')};"
+            " they must match",
         )
     priorities = project.taxonomy.priority_ids()
     if report.focus is not None and priorities and report.focus not in priorities:
         problems.error(
-            origin.path, origin.line_of("focus"),
-            f"unknown priority '{report.focus}'{did_you_mean(report.focus, priorities)}",
+            origin.path,
+            origin.line_of("focus"),
+            f"unknown priority {quote(report.focus)}{did_you_mean(report.focus, priorities)}",
         )
     for index, line in enumerate(report.body.split("\n")):
         for term in DISCOURAGED_TERMS:
             if re.search(rf"\b{term}\b", line, re.IGNORECASE):
                 problems.warning(
-                    origin.path, report.body_line + index,
+                    origin.path,
+                    report.body_line + index,
                     f"reports say 'areas for further exploration', not '{term}'",
                 )
+
+
+def _period_error(text: str, exc: ValueError) -> str:
+    """`Period.parse`'s message, unless it would repeat text that looks personal."""
+    return (
+        str(exc)
+        if quote(text).startswith("'")
+        else f"expected a period like 2018-19-q3, got {quote(text)}"
+    )

@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hub", description="Check, build and preview the Safeguarding Learning Hub."
     )
-    parser.add_argument("--root", type=Path, help="project folder (default: nearest with mkdocs.yml)")
+    parser.add_argument(
+        "--root", type=Path, help="project folder (default: nearest with mkdocs.yml)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def edition_options(sub: argparse.ArgumentParser) -> None:
@@ -54,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     kinds.add_parser("briefing", help="a learning briefing").add_argument("title")
     review = kinds.add_parser("review", help="a case-review summary")
     review.add_argument("title")
-    review.add_argument("--type", required=True, choices=list(REVIEW_TYPE_NAMES), dest="review_type")
+    review.add_argument(
+        "--type", required=True, choices=list(REVIEW_TYPE_NAMES), dest="review_type"
+    )
     kinds.add_parser("report", help="a quarterly report narrative").add_argument("period")
     return parser
 

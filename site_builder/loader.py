@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .messages import did_you_mean, error_messages
+from .messages import describe, did_you_mean, error_messages, quote
 from .models import (
     Briefing,
     BriefingMeta,
@@ -38,6 +39,7 @@ from .periods import Period
 from .privacy import PrivacyGate
 from .problems import Problems
 from .project import Briefings, Collection, Project, Reports, Reviews, Scorecards
+from .scaffold import slugify
 from .source import LineMap, SourceError, YamlDocument, load_yaml, read_text, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
@@ -46,6 +48,8 @@ CONTENT_DIR = "content"
 DATA_DIR = "data"
 # Folders of content/ whose files are data for generated pages, not pages themselves.
 DOCUMENT_FOLDERS = ("briefings", "reviews", "reports")
+# In `Project.rejected_ids`: the whole file failed, so any id may be defined in it.
+ANY_ID = "*"
 # Files under content/ that hold text and so pass through the privacy gate.
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".csv", ".json", ".yml", ".yaml"}
 
@@ -57,11 +61,18 @@ class Loader:
         self.root = root
         self.problems = Problems()
         self.gate = PrivacyGate()
+        # Ids of items that exist but failed validation, by collection: a reference to one
+        # is not reported again as unknown (its own file already has the error).
+        self.rejected: dict[str, set[str]] = {
+            "briefings": set(),
+            "reviews": set(),
+            "indicators": set(),
+        }
 
     def load(self) -> tuple[Project, Problems]:
         taxonomy = self._load_taxonomy()
-        self.gate = PrivacyGate(taxonomy.privacy_allow)
         indicators = self._load_indicators()
+        known_indicators = {i.id for i in indicators} | self.rejected["indicators"]
         project = Project(
             root=self.root,
             taxonomy=taxonomy,
@@ -69,9 +80,10 @@ class Loader:
             reviews=Reviews(self._load_documents("reviews", ReviewMeta, Review)),
             reports=Reports(self._load_reports()),
             indicators=Collection(indicators),
-            scorecards=self._load_scorecards({i.id for i in indicators}),
+            scorecards=self._load_scorecards(known_indicators),
             voices=tuple(self._load_voices()),
             pages=tuple(self._load_free_pages()),
+            rejected_ids={kind: frozenset(ids) for kind, ids in self.rejected.items()},
         )
         return project, self.problems
 
@@ -80,7 +92,7 @@ class Loader:
     def _rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def _read(self, path: Path) -> str | None:
+    def _read(self, path: Path, scan: bool = True) -> str | None:
         """The file's text, scanned by the privacy gate; None (with a problem) if unreadable."""
         rel = self._rel(path)
         try:
@@ -91,19 +103,26 @@ class Loader:
         except OSError as exc:
             self.problems.error(rel, None, f"cannot read the file: {exc.strerror}")
             return None
-        for finding in self.gate.scan(text):
-            self.problems.error(rel, finding.line, finding.message())
+        if scan:
+            self._scan(rel, text)
         return text
 
+    def _scan(self, rel: str, text: str) -> None:
+        for finding in self.gate.scan(text):
+            self.problems.error(rel, finding.line, finding.message())
+
     def _yaml(self, path: Path, required: bool = True) -> YamlDocument | None:
-        rel = self._rel(path)
+        text = self._yaml_text(path, required)
+        return None if text is None else self._parse_yaml(self._rel(path), text)
+
+    def _yaml_text(self, path: Path, required: bool, scan: bool = True) -> str | None:
         if not path.is_file():
             if required:
-                self.problems.error(rel, None, "file not found")
+                self.problems.error(self._rel(path), None, "file not found")
             return None
-        text = self._read(path)
-        if text is None:
-            return None
+        return self._read(path, scan)
+
+    def _parse_yaml(self, rel: str, text: str) -> YamlDocument | None:
         try:
             doc = load_yaml(text)
         except SourceError as exc:
@@ -114,15 +133,31 @@ class Loader:
 
     def _report_duplicate_keys(self, rel: str, doc: YamlDocument) -> None:
         for line, key in doc.duplicate_keys:
-            self.problems.error(rel, line, f"duplicate field '{key}': give each field once")
+            first = doc.duplicate_first.get((line, key))
+            where = f" (first at line {first})" if first is not None else ""
+            self.problems.error(
+                rel, line, f"duplicate field {quote(key)}{where}: give each field once"
+            )
 
     def _validate(
-        self, model: type[M], data: Any, rel: str, lines: LineMap, missing_line: int, loc=()
+        self,
+        model: type[M],
+        data: Any,
+        rel: str,
+        lines: LineMap,
+        missing_line: int,
+        loc=(),
+        label: str = "",
     ) -> M | None:
-        """`model` from `data`, or None after reporting each error at its line."""
+        """`model` from `data`, or None after reporting each error at its line.
+
+        `loc` is where `data` sits in the file's YAML; `label` names it in messages
+        ("indicator 'cin_rate'"), '' for a whole file or front matter.
+        """
         if not isinstance(data, dict):
             where = lines.line_of(*loc)
-            self.problems.error(rel, where, _not_a_mapping(loc, data))
+            whole = "the file" if rel.startswith(f"{DATA_DIR}/") else "the front matter"
+            self.problems.error(rel, where, _not_a_mapping(label or whole, data))
             return None
         try:
             return model.model_validate(data)
@@ -135,18 +170,28 @@ class Loader:
                     line = lines.line_of(*full[:-1])
                 else:
                     line = lines.line_of(*full)
-                self.problems.error(rel, line, _prefix(loc, message))
+                self.problems.error(rel, line, f"{label}: {message}" if label else message)
             return None
 
     # -- data/ ----------------------------------------------------------------
 
     def _load_taxonomy(self) -> Taxonomy:
         path = self.root / DATA_DIR / "taxonomy.yaml"
-        doc = self._yaml(path)
+        rel = self._rel(path)
         empty = Taxonomy.model_construct(priorities=[], agencies=[], audiences=[], privacy_allow=[])
+        # The file's own privacy_allow applies to it: parse first, then scan.
+        text = self._yaml_text(path, required=True, scan=False)
+        if text is None:
+            return empty
+        doc = self._parse_yaml(rel, text)
+        self.gate = PrivacyGate(_allow_list(doc.data if doc else None))
+        self._scan(rel, text)
         if doc is None:
             return empty
-        taxonomy = self._validate(Taxonomy, doc.data, self._rel(path), doc.lines, 1)
+        if doc.data is None:
+            self.problems.error(rel, 1, f"the file is empty: expected {_TAXONOMY_KEYS}")
+            return empty
+        taxonomy = self._validate(Taxonomy, doc.data, rel, doc.lines, 1, label="")
         if taxonomy is None:
             return empty
         for kind in ("priorities", "agencies", "audiences"):
@@ -158,43 +203,66 @@ class Loader:
         for index, item in enumerate(items):
             if item.id in seen:
                 line = lines.line_of(key, index, "id")
-                self.problems.error(rel, line, f"duplicate id '{item.id}' in {key}")
+                self.problems.error(rel, line, f"duplicate id {quote(item.id)} in {key}")
             seen.add(item.id)
 
     def _load_indicators(self) -> list[Indicator]:
         path = self.root / DATA_DIR / "indicators.yaml"
         doc = self._yaml(path, required=False)
+        unreadable = doc is None or doc.data is not None and not isinstance(doc.data, list)
+        if unreadable and path.is_file():
+            self.rejected["indicators"].add(ANY_ID)  # any id may be in it: report none unknown
         if doc is None or doc.data is None:
             return []
-        return self._load_list(path, doc, IndicatorMeta, Indicator, "indicators")
+        return self._load_list(path, doc, IndicatorMeta, Indicator, "indicator")
 
     def _load_voices(self) -> list[Voice]:
         path = self.root / DATA_DIR / "voices.yaml"
         doc = self._yaml(path, required=False)
         if doc is None or doc.data is None:
             return []
-        return self._load_list(path, doc, VoiceMeta, Voice, "voices")
+        return self._load_list(path, doc, VoiceMeta, Voice, "voice")
 
     def _load_list(self, path: Path, doc: YamlDocument, meta: type, model: type, what: str):
+        """Items of a top-level YAML list (`what`: "indicator" or "voice"), each validated."""
         rel = self._rel(path)
         if not isinstance(doc.data, list):
-            self.problems.error(rel, doc.lines.first_line, f"expected a list of {what}")
+            self.problems.error(
+                rel,
+                doc.lines.first_line,
+                f"expected a list of {what}s (each starting '- '), got {describe(doc.data)}",
+            )
             return []
+        sub_maps = _sub_maps(doc.lines, len(doc.data))
         items = []
         for index, data in enumerate(doc.data):
-            item_meta = self._validate(meta, data, rel, doc.lines, doc.lines.first_line, (index,))
+            label = _item_label(what, index, data)
+            item_meta = self._validate(
+                meta, data, rel, doc.lines, doc.lines.line_of(index), (index,), label
+            )
             if item_meta is not None:
-                origin = Source(rel, _sub_map(doc.lines, index))
+                origin = Source(rel, sub_maps[index])
                 items.append(model.model_construct(**dict(item_meta), origin=origin))
+            elif model is Indicator and isinstance(data, dict) and isinstance(data.get("id"), str):
+                self.rejected["indicators"].add(data["id"].strip())
         if model is Indicator:
-            seen: set[str] = set()
-            for item in items:
-                if item.id in seen:
-                    line = item.origin.line_of("id")
-                    self.problems.error(rel, line, f"duplicate indicator id '{item.id}'")
-                seen.add(item.id)
-            items = list({i.id: i for i in reversed(items)}.values())[::-1]
+            items = self._without_duplicate_ids(rel, items)
         return items
+
+    def _without_duplicate_ids(self, rel: str, items: list) -> list:
+        """The first item of each id, after an error at every later one."""
+        first: dict[str, Any] = {}
+        for item in items:
+            if item.id in first:
+                self.problems.error(
+                    rel,
+                    item.origin.line_of("id"),
+                    f"duplicate indicator id {quote(item.id)}"
+                    f" (first at line {first[item.id].origin.line_of('id')})",
+                )
+            else:
+                first[item.id] = item
+        return list(first.values())
 
     def _load_scorecards(self, indicator_ids: set[str]) -> Scorecards:
         folder = self.root / DATA_DIR / "scorecard"
@@ -204,14 +272,19 @@ class Loader:
                 continue
             rel = self._rel(path)
             if path.suffix != ".csv":
-                self.problems.error(rel, None, "a scorecard must be a .csv file named by its period")
+                self.problems.error(
+                    rel,
+                    None,
+                    "a scorecard must be a .csv file named by its period, e.g. 2018-19-q3.csv",
+                )
                 continue
             try:
                 period = Period.parse(path.stem)
             except ValueError:
                 self.problems.error(
-                    rel, None,
-                    f"file name must be a period id like 2018-19-q3.csv, got '{path.name}'",
+                    rel,
+                    None,
+                    f"file name must be a period id like 2018-19-q3.csv, got {quote(path.name)}",
                 )
                 continue
             text = self._read(path)
@@ -222,26 +295,32 @@ class Loader:
     def _parse_scorecard(self, rel: str, text: str, known: set[str]) -> dict[str, ScorecardRow]:
         rows: dict[str, ScorecardRow] = {}
         first_seen: dict[str, int] = {}
-        reader = csv.reader(io.StringIO(text))
+        reader = csv.reader(io.StringIO(text), strict=True)
+        start = 1  # the line where the record being read starts
         try:
             header = next(reader, None)
             if header is None:
-                self.problems.error(rel, 1, "empty scorecard: expected the header 'indicator,value,note'")
+                self.problems.error(
+                    rel, 1, "the file is empty: expected the header 'indicator,value,note'"
+                )
                 return rows
             header = [h.strip() for h in header]
             if header not in (["indicator", "value"], ["indicator", "value", "note"]):
                 self.problems.error(
-                    rel, 1, f"header must be 'indicator,value' or 'indicator,value,note', got '{','.join(header)}'"
+                    rel,
+                    1,
+                    "the header must be 'indicator,value' or 'indicator,value,note',"
+                    f" got {quote(','.join(header))}",
                 )
                 return rows
-            line = reader.line_num
+            start = reader.line_num + 1
             for record in reader:
-                start, line = line + 1, reader.line_num
                 row = self._scorecard_row(rel, start, record, len(header), known, first_seen)
                 if row is not None:
                     rows[row.indicator] = row
+                start = reader.line_num + 1
         except csv.Error as exc:
-            self.problems.error(rel, reader.line_num, f"invalid CSV: {exc}")
+            self.problems.error(rel, start, _csv_message(str(exc)))
         return rows
 
     def _scorecard_row(self, rel, line, record, width, known, first_seen) -> ScorecardRow | None:
@@ -249,21 +328,31 @@ class Loader:
             return None
         if len(record) > width:
             self.problems.error(
-                rel, line, f"expected {width} columns, got {len(record)} (quote a note containing commas)"
+                rel,
+                line,
+                f"expected {width} columns, got {len(record)}"
+                ' (put a note containing commas in "double quotes")',
             )
             return None
         indicator = record[0].strip()
         raw_value = record[1].strip() if len(record) > 1 else ""
         note = record[2].strip() if len(record) > 2 else ""
-        if indicator not in known:
+        if not indicator:
+            self.problems.error(rel, line, "the row has no indicator id in its first column")
+            return None
+        if indicator not in known and ANY_ID not in known:
             self.problems.error(
-                rel, line, f"unknown indicator '{indicator}'{did_you_mean(indicator, known)}"
+                rel,
+                line,
+                f"unknown indicator {quote(indicator)}{did_you_mean(indicator, sorted(known))}",
             )
             return None
         if indicator in first_seen:
             self.problems.error(
-                rel, line,
-                f"duplicate row for indicator '{indicator}' (first at line {first_seen[indicator]})",
+                rel,
+                line,
+                f"duplicate row for indicator {quote(indicator)}"
+                f" (first at line {first_seen[indicator]}): give one row per indicator",
             )
             return None
         first_seen[indicator] = line
@@ -275,7 +364,10 @@ class Loader:
                 value = None
             if value is None or value != value or value in (float("inf"), float("-inf")):
                 self.problems.error(
-                    rel, line, f"value for '{indicator}' must be a number, got '{raw_value}'"
+                    rel,
+                    line,
+                    f"the value for {quote(indicator)} must be a number, got {quote(raw_value)}"
+                    " (write the number alone, e.g. 21.5, or leave it blank for no data)",
                 )
                 return None
         return ScorecardRow(indicator, value, note, rel, line)
@@ -287,12 +379,14 @@ class Loader:
         if not base.is_dir():
             return []
         paths = []
-        for path in sorted(base.rglob("*")):
-            if path.is_dir() or path.name.startswith("."):
+        for parts in _files_under(base, hidden_files=True):
+            path = base.joinpath(*parts)
+            if path.name.startswith("."):
                 continue
-            if path.suffix != ".md" or path.parent != base:
+            if path.suffix != ".md" or len(parts) > 1:
                 self.problems.error(
-                    self._rel(path), None,
+                    self._rel(path),
+                    None,
                     f"content/{folder}/ holds only .md files, one per document, with no subfolders",
                 )
                 if path.suffix in TEXT_SUFFIXES:
@@ -305,13 +399,15 @@ class Loader:
         documents = []
         for path in self._document_paths(folder):
             loaded = self._load_front_matter(path, meta_model)
-            if loaded is not None:
-                meta, origin, body, body_line = loaded
-                documents.append(
-                    model.model_construct(
-                        **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
-                    )
+            if loaded is None:
+                self.rejected[folder].add(path.stem)
+                continue
+            meta, origin, body, body_line = loaded
+            documents.append(
+                model.model_construct(
+                    **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
                 )
+            )
         return documents
 
     def _load_front_matter(self, path: Path, meta_model: type):
@@ -321,8 +417,10 @@ class Loader:
             return None
         if not SLUG_RE.match(path.stem):
             self.problems.error(
-                rel, None,
-                "file name must be lowercase letters, digits and hyphens, e.g. rr-2018-07-child-k.md",
+                rel,
+                None,
+                "file name must be lowercase letters, digits and hyphens"
+                f" (e.g. {quote(slugify(path.stem) + '.md')}): it is the page's address",
             )
             return None
         try:
@@ -332,7 +430,10 @@ class Loader:
             return None
         if doc.front_matter is None:
             self.problems.error(
-                rel, 1, "missing front matter: start the file with a line '---', then the fields, then '---'"
+                rel,
+                1,
+                "missing front matter: start the file with a line '---', then the fields,"
+                " then '---'",
             )
             return None
         fm = doc.front_matter
@@ -354,8 +455,13 @@ class Loader:
             introduction, sections = self._narrative_sections(origin.path, body, body_line)
             reports.append(
                 ReportNarrative.model_construct(
-                    **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line,
-                    introduction=introduction, sections=sections,
+                    **dict(meta),
+                    id=path.stem,
+                    origin=origin,
+                    body=body,
+                    body_line=body_line,
+                    introduction=introduction,
+                    sections=sections,
                 )
             )
         return reports
@@ -363,20 +469,30 @@ class Loader:
     def _narrative_sections(self, rel: str, body: str, body_line: int):
         introduction, parts = split_at_level(body, 2)
         sections: dict[str, str] = {}
+        seen_at: dict[str, int] = {}
         for heading, text in parts:
             line = body_line + heading.index
             key = NARRATIVE_SECTIONS.get(heading.text)
             if key is None:
                 allowed = ", ".join(f"'{h}'" for h in NARRATIVE_SECTIONS)
                 self.problems.error(
-                    rel, line,
-                    f"unknown section '## {heading.text}'"
-                    f"{did_you_mean(heading.text, NARRATIVE_SECTIONS)}; the sections are {allowed}",
+                    rel,
+                    line,
+                    f"unknown section {quote('## ' + heading.text)}"
+                    f"{did_you_mean(heading.text, list(NARRATIVE_SECTIONS))};"
+                    f" the sections are {allowed}",
                 )
             elif key in sections:
-                self.problems.error(rel, line, f"section '## {heading.text}' appears twice")
+                first = seen_at[key]
+                self.problems.error(
+                    rel,
+                    line,
+                    f"section '## {heading.text}' appears twice (first at line {first}):"
+                    " merge them into one",
+                )
             else:
                 sections[key] = text
+                seen_at[key] = line
         return introduction, sections
 
     def _load_free_pages(self) -> list[FreePage]:
@@ -385,17 +501,13 @@ class Loader:
         if not base.is_dir():
             self.problems.error(CONTENT_DIR, None, "folder not found")
             return pages
-        for path in sorted(base.rglob("*")):
-            rel_docs = path.relative_to(base)
-            if path.is_dir() or rel_docs.parts[0] in DOCUMENT_FOLDERS:
-                continue
-            if any(part.startswith(".") for part in rel_docs.parts):
-                continue
+        for parts in _files_under(base, skip=DOCUMENT_FOLDERS):
+            path = base.joinpath(*parts)
             if path.suffix.lower() not in TEXT_SUFFIXES:
                 continue
             text = self._read(path)
             if text is not None and path.suffix == ".md":
-                pages.append(FreePage(self._rel(path), rel_docs.as_posix(), text))
+                pages.append(FreePage(self._rel(path), "/".join(parts), text))
         return pages
 
 
@@ -404,18 +516,57 @@ def load_project(root: Path) -> tuple[Project, Problems]:
     return Loader(root).load()
 
 
-def _sub_map(lines: LineMap, index: int) -> LineMap:
-    """The lines of item `index` of a top-level list, re-rooted at the item."""
-    sub = {loc[1:]: line for loc, line in lines.lines.items() if loc[:1] == (index,)}
-    return LineMap(sub.get((), lines.first_line), sub)
+def _files_under(
+    base: Path, skip: tuple[str, ...] = (), hidden_files: bool = False
+) -> list[tuple[str, ...]]:
+    """Relative parts of every file under `base`, in path order, without hidden folders
+    (nor hidden files, unless `hidden_files`) or the top-level folders in `skip`."""
+    found = []
+    for folder, dirs, files in os.walk(base):
+        rel = Path(folder).relative_to(base).parts
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (not rel and d in skip)]
+        found.extend((*rel, name) for name in files if hidden_files or not name.startswith("."))
+    return sorted(found)
 
 
-def _not_a_mapping(loc: tuple, data: Any) -> str:
-    where = f"item {loc[0] + 1}" if loc else "front matter"
-    if data is None:
+def _sub_maps(lines: LineMap, count: int) -> list[LineMap]:
+    """The lines of each item of a top-level list, re-rooted at the item."""
+    subs: list[dict] = [{} for _ in range(count)]
+    for loc, line in lines.lines.items():
+        if loc and isinstance(loc[0], int) and 0 <= loc[0] < count:
+            subs[loc[0]][loc[1:]] = line
+    return [LineMap(sub.get((), lines.first_line), sub) for sub in subs]
+
+
+def _item_label(what: str, index: int, data: Any) -> str:
+    """How a list item is named in messages: "indicator 'cin_rate'", else "voice 3"."""
+    item_id = data.get("id") if isinstance(data, dict) else None
+    if isinstance(item_id, str) and item_id.strip():
+        return f"{what} {quote(item_id.strip())}"
+    return f"{what} {index + 1}"
+
+
+def _not_a_mapping(where: str, data: Any) -> str:
+    if data is None or data == "":
         return f"{where} is empty: expected 'key: value' fields"
-    return f"{where} must be 'key: value' fields, got {type(data).__name__ if not isinstance(data, list) else 'a list'}"
+    return f"{where} must be 'key: value' fields, got {describe(data)}"
 
 
-def _prefix(loc: tuple, message: str) -> str:
-    return f"item {loc[0] + 1}: {message}" if loc else message
+def _allow_list(data: Any) -> list[str]:
+    """taxonomy.yaml's `privacy_allow` strings, read before the file is validated."""
+    allow = data.get("privacy_allow") if isinstance(data, dict) else None
+    return [item for item in allow if isinstance(item, str)] if isinstance(allow, list) else []
+
+
+def _csv_message(error: str) -> str:
+    if "unexpected end of data" in error:
+        return 'invalid CSV: a quote (") is not closed, so the rest of the file is one cell'
+    if "expected after" in error:
+        return (
+            'invalid CSV: text after a closing quote; put the whole cell in "double quotes"'
+            ' and write a quote inside it as ""'
+        )
+    return f"invalid CSV: {error}"
+
+
+_TAXONOMY_KEYS = "'priorities', 'agencies' and 'audiences'"

@@ -128,6 +128,9 @@ class Project:
     scorecards: Scorecards
     voices: tuple[Voice, ...]
     pages: tuple[FreePage, ...]
+    # Ids of items that exist but failed validation ("briefings", "reviews", "indicators"):
+    # a reference to one is not reported again as unknown.
+    rejected_ids: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def indicators_for(self, priority_id: str) -> list[Indicator]:
         return [i for i in self.indicators if i.priority == priority_id]

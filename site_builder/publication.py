@@ -17,20 +17,24 @@ class AsOfError(ValueError):
     """An as-of date that is not a real YYYY-MM-DD date."""
 
 
-def parse_as_of(text: str) -> date:
-    """A strict YYYY-MM-DD date, or `AsOfError` saying what arrived."""
+def parse_as_of(text: str, source: str = "--as-of") -> date:
+    """A strict YYYY-MM-DD date, or `AsOfError` naming `source` and saying what arrived."""
     try:
         if len(text) != 10:
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise AsOfError(f"invalid as-of date '{text}': expected YYYY-MM-DD") from None
+        raise AsOfError(
+            f"invalid {source} date {text!r}: expected a real date YYYY-MM-DD, e.g. 2026-11-26"
+        ) from None
 
 
 def resolve_as_of(option: str | None, env: Mapping[str, str] = os.environ) -> date:
     """The build's as-of date: the option, else HUB_AS_OF, else today."""
-    text = option if option is not None else env.get(AS_OF_ENV)
-    return parse_as_of(text) if text else date.today()
+    if option is not None:
+        return parse_as_of(option)
+    text = env.get(AS_OF_ENV)
+    return parse_as_of(text, AS_OF_ENV) if text else date.today()
 
 
 def internal_from_env(env: Mapping[str, str] = os.environ) -> bool:

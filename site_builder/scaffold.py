@@ -27,11 +27,25 @@ def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _check_title(title: str) -> None:
+    if not title.strip():
+        raise ScaffoldError("the title is empty: give one in quotes, e.g. \"Child K: neglect\"")
+    if any(ord(char) < 32 and char != "\t" for char in title):
+        raise ScaffoldError("the title must be one line of text")
+
+
 def new_briefing(project: Project, title: str, today: date) -> tuple[Path, str]:
+    """A seven-minute briefing draft (path, text), its seven sections ready to write."""
+    _check_title(title)
     theme = project.taxonomy.priorities[0].id if project.taxonomy.priorities else "neglect"
     sections = [
-        "1. Background", "2. Why it matters", "3. Information", "4. What it means for practice",
-        "5. Questions to ask yourself", "6. What you should do", "7. Further reading",
+        "1. Background",
+        "2. Why it matters",
+        "3. Information",
+        "4. What it means for practice",
+        "5. Questions to ask yourself",
+        "6. What you should do",
+        "7. Further reading",
     ]
     body = "\n\n".join(f"## {s}\n\nWrite this section." for s in sections)
     text = (
@@ -52,6 +66,8 @@ def new_briefing(project: Project, title: str, today: date) -> tuple[Path, str]:
 
 
 def new_review(project: Project, title: str, review_type: str, today: date) -> tuple[Path, str]:
+    """A case-review summary draft (path, text), notified today, with no actions yet."""
+    _check_title(title)
     if review_type not in REVIEW_TYPE_NAMES:
         choices = ", ".join(REVIEW_TYPE_NAMES)
         raise ScaffoldError(f"unknown review type '{review_type}'; choose one of {choices}")
@@ -77,6 +93,7 @@ def new_review(project: Project, title: str, review_type: str, today: date) -> t
 
 
 def new_report(project: Project, period_id: str, today: date) -> tuple[Path, str]:
+    """A quarterly report narrative draft (path, text) with the five sections, in order."""
     try:
         period = Period.parse(period_id)
     except ValueError as exc:
@@ -102,7 +119,9 @@ def new_report(project: Project, period_id: str, today: date) -> tuple[Path, str
 def write_new(path: Path, text: str) -> None:
     """Write a scaffold, never over an existing file."""
     if path.exists():
-        raise ScaffoldError(f"{path.name} already exists; choose another title")
+        folder = path.parent.name
+        hint = "edit it instead" if folder == "reports" else "edit it, or choose another title"
+        raise ScaffoldError(f"content/{folder}/{path.name} already exists: {hint}")
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import IdList, IsoDate, Model, Source, Status, Text, TextList, Visibility
+from .common import LOADED, IdList, IsoDate, Model, Source, Status, Text, TextList, Visibility
 
 
 class BriefingMeta(Model):
@@ -29,6 +29,8 @@ class BriefingMeta(Model):
 
 class Briefing(BriefingMeta):
     """A loaded briefing: front matter plus id, source and body."""
+
+    model_config = LOADED
 
     id: str
     origin: Source

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from ..messages import describe
 from ..source import LineMap
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -20,6 +21,12 @@ class Model(BaseModel):
     """Base of every input model: frozen, and unknown keys are mistakes."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+# Config of the loaded models (`Briefing`, `Review`, ...): the loader validates the author's
+# fields with the *Meta model and builds these with `model_construct`, so their validators
+# are built only if something validates one (saves a tenth of a second on every start).
+LOADED = ConfigDict(defer_build=True)
 
 
 @dataclass(frozen=True)
@@ -42,12 +49,14 @@ def _parse_iso_date(value: Any) -> Any:
         return value
     text = str(value).strip() if isinstance(value, str | int) else None
     if text is None or not _ISO_DATE_RE.match(text):
-        raise PydanticCustomError("iso_date", "expected a date YYYY-MM-DD, got {got}", {"got": _show(value)})
+        raise PydanticCustomError(
+            "iso_date", "expected a date YYYY-MM-DD, got {got}", {"got": describe(value)}
+        )
     try:
         return date.fromisoformat(text)
     except ValueError:
         raise PydanticCustomError(
-            "iso_date", "{got} is not a real date", {"got": _show(value)}
+            "iso_date", "{got} is not a real date", {"got": describe(value)}
         ) from None
 
 
@@ -56,18 +65,6 @@ def _as_list(value: Any) -> Any:
     if isinstance(value, str):
         return [value]
     return value
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value)
-    if value is None:
-        return "nothing"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return repr(value)
 
 
 IsoDate = Annotated[date, BeforeValidator(_parse_iso_date)]

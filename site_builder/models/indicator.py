@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import IndicatorId, Model, Slug, Source, Text
+from .common import LOADED, IndicatorId, Model, Slug, Source, Text
 
 Unit = Literal["percent", "rate_per_10k", "count", "days"]
 Polarity = Literal["higher", "lower", "context"]
@@ -26,6 +26,7 @@ class IndicatorMeta(Model):
 
 
 class Indicator(IndicatorMeta):
+    model_config = LOADED
     origin: Source
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import IsoDate, Model, Slug, Source, Status, Text, TextList
+from .common import LOADED, IsoDate, Model, Slug, Source, Status, Text, TextList
 
 # The narrative's `##` sections, by heading, and the key the report composer uses.
 NARRATIVE_SECTIONS: dict[str, str] = {
@@ -26,6 +26,8 @@ class ReportMeta(Model):
 
 class ReportNarrative(ReportMeta):
     """A loaded narrative: the introduction and the named sections' Markdown."""
+
+    model_config = LOADED
 
     id: str
     origin: Source

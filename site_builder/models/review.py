@@ -8,7 +8,19 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import IdList, IndicatorId, IsoDate, Model, Slug, Source, Status, Text, TextList, Visibility
+from .common import (
+    LOADED,
+    IdList,
+    IndicatorId,
+    IsoDate,
+    Model,
+    Slug,
+    Source,
+    Status,
+    Text,
+    TextList,
+    Visibility,
+)
 
 ReviewType = Literal[
     "rapid-review",
@@ -47,12 +59,14 @@ class Action(Model):
     def _completed_matches_status(self) -> Action:
         if self.status == "complete" and self.completed is None:
             raise PydanticCustomError(
-                "completed_required", "a complete action needs a 'completed' date"
+                "completed_required",
+                "a complete action needs its 'completed' date (YYYY-MM-DD)",
             )
         if self.status != "complete" and self.completed is not None:
             raise PydanticCustomError(
                 "completed_forbidden",
-                "'completed' is only for complete actions (status is {status!r})",
+                "'completed' is only for complete actions, and this one's status is"
+                " '{status}': remove 'completed' or set 'status: complete'",
                 {"status": self.status},
             )
         return self
@@ -81,6 +95,8 @@ class ReviewMeta(Model):
 
 class Review(ReviewMeta):
     """A loaded review: front matter plus id, source and body."""
+
+    model_config = LOADED
 
     id: str
     origin: Source

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import IdList, Model, Source, Text
+from .common import LOADED, IdList, Model, Source, Text
 
 
 class VoiceMeta(Model):
@@ -18,4 +18,5 @@ class VoiceMeta(Model):
 
 
 class Voice(VoiceMeta):
+    model_config = LOADED
     origin: Source

@@ -1,0 +1,206 @@
+"""loader.py: files to models, every problem collected in one pass, with file and line."""
+
+from __future__ import annotations
+
+from conftest import BRIEFING, INDICATORS, REVIEW, TAXONOMY
+
+from site_builder.loader import load_project
+from site_builder.pipeline import check
+
+B = "content/briefings/neglect-toxic-trio.md"
+R = "content/reviews/rr-2026-01-child-a.md"
+SC = "data/scorecard/2026-27-q1.csv"
+
+
+def lines(problems) -> list[str]:
+    return [p.format() for p in problems.sorted()]
+
+
+def test_minimal_corpus_loads_with_sources_and_lines(make_project) -> None:
+    project, problems = load_project(make_project())
+    assert lines(problems) == []
+    briefing = project.briefings.get("neglect-toxic-trio")
+    assert briefing.origin.path == B
+    assert briefing.origin.line_of("themes") == 5
+    assert briefing.body_line == 10
+    review = project.reviews.get("rr-2026-01-child-a")
+    assert review.origin.line_of("actions", 1, "owner") == 21
+    indicator = project.indicators.get("cin_rate")
+    assert (indicator.origin.path, indicator.origin.line_of("england")) == (
+        "data/indicators.yaml",
+        15,
+    )
+    assert project.voices[0].origin.line_of("quote") == 4
+    row = next(iter(project.scorecards.by_period.values()))["cin_rate"]
+    assert (row.value, row.line) == (340.0, 3)
+
+
+def test_every_file_is_reported_in_one_pass(make_project) -> None:
+    root = make_project(
+        {
+            B: BRIEFING.replace("date: 2026-01-15", "date: soon"),
+            R: REVIEW.replace("type: rapid-review", "type: rapid"),
+            SC: "indicator,value\ncin_rate,lots\n",
+        }
+    )
+    _, problems = check(root)
+    assert [p.path for p in problems.sorted()] == [B, R, SC]
+
+
+def test_invalid_review_is_not_reported_again_as_unknown(make_project) -> None:
+    _, problems = check(make_project({R: REVIEW.replace("type: rapid-review", "type: rapid")}))
+    assert [p.path for p in problems] == [R]
+
+
+def test_invalid_indicator_is_not_reported_again_as_unknown(make_project) -> None:
+    indicators = INDICATORS.replace("unit: percent", "unit: percentage")
+    _, problems = check(make_project({"data/indicators.yaml": indicators}))
+    assert [p.path for p in problems] == ["data/indicators.yaml"]
+
+
+def test_unreadable_indicators_file_is_reported_once(make_project) -> None:
+    _, problems = check(make_project({"data/indicators.yaml": "- id: [a\n"}))
+    assert lines(problems) == [
+        "data/indicators.yaml:2: error: invalid YAML: a list in [brackets] is not closed with ']'"
+    ]
+
+
+def test_taxonomy_privacy_allow_applies_to_the_taxonomy_itself(make_project) -> None:
+    # conftest's taxonomy lists hub@northbridge.example under privacy_allow
+    _, problems = check(make_project())
+    assert lines(problems) == []
+    taxonomy = TAXONOMY.replace("privacy_allow:\n  - hub@northbridge.example\n", "") + (
+        "# contact: hub@northbridge.example\n"
+    )
+    _, problems = check(make_project({"data/taxonomy.yaml": taxonomy}))
+    assert lines(problems) == [
+        "data/taxonomy.yaml:12: error: possible email address 'hu*@***********.*******' (remove"
+        " it, or add the exact text to privacy_allow in data/taxonomy.yaml if it is public)"
+    ]
+
+
+def test_missing_taxonomy_and_empty_taxonomy(make_project) -> None:
+    _, problems = check(make_project({"data/taxonomy.yaml": None}))
+    assert lines(problems) == ["data/taxonomy.yaml: error: file not found"]
+    _, problems = check(make_project({"data/taxonomy.yaml": "# nothing yet\n"}))
+    assert lines(problems) == [
+        "data/taxonomy.yaml:1: error: the file is empty: expected 'priorities', 'agencies' and"
+        " 'audiences'"
+    ]
+
+
+def test_list_files_name_items_by_id_or_number(make_project) -> None:
+    _, problems = check(
+        make_project(
+            {
+                "data/indicators.yaml": INDICATORS + "- just text\n",
+                "data/voices.yaml": "- period: 2026-27-q1\n  voice: child\n  themes: [neglect]\n",
+            }
+        )
+    )
+    assert lines(problems) == [
+        "data/indicators.yaml:16: error: indicator 3 must be 'key: value' fields, got 'just text'",
+        "data/voices.yaml:1: error: voice 1: missing required field 'quote'",
+        "data/voices.yaml:1: error: voice 1: missing required field 'attribution'",
+    ]
+
+
+def test_scorecard_rows_and_blank_values(make_project) -> None:
+    project, problems = load_project(
+        make_project(
+            {
+                SC: "indicator,value,note\n"
+                'rereferrals_12m,,"no data, system change"\n\ncin_rate, 340 ,\n'
+            }
+        )
+    )
+    assert lines(problems) == []
+    rows = next(iter(project.scorecards.by_period.values()))
+    assert rows["rereferrals_12m"].value is None
+    assert rows["rereferrals_12m"].note == "no data, system change"
+    assert (rows["cin_rate"].value, rows["cin_rate"].line) == (340.0, 4)
+
+
+def test_scorecard_multi_line_note_reports_the_record_start(make_project) -> None:
+    _, problems = check(
+        make_project({SC: 'indicator,value,note\nrereferrals_12m,1,"a\nlong note"\nnope,2,\n'})
+    )
+    assert lines(problems) == [f"{SC}:4: error: unknown indicator 'nope'"]
+
+
+def test_scorecard_other_files(make_project) -> None:
+    _, problems = check(
+        make_project(
+            {
+                "data/scorecard/notes.txt": "x",
+                "data/scorecard/.hidden.csv": "x",
+                "data/scorecard/2026-27-q2.csv": "",
+                "data/scorecard/2026-27-q3.csv": "indicator,value,note\ncin_rate,1,a,b\n,5,\n",
+                "data/scorecard/2026-27-q4.csv": "indicator,value\ncin_rate,inf\n",
+            }
+        )
+    )
+    assert lines(problems) == [
+        "data/scorecard/2026-27-q2.csv:1: error: the file is empty: expected the header"
+        " 'indicator,value,note'",
+        "data/scorecard/2026-27-q3.csv:2: error: expected 3 columns, got 4 (put a note"
+        ' containing commas in "double quotes")',
+        "data/scorecard/2026-27-q3.csv:3: error: the row has no indicator id in its first column",
+        "data/scorecard/2026-27-q4.csv:2: error: the value for 'cin_rate' must be a number, got"
+        " 'inf' (write the number alone, e.g. 21.5, or leave it blank for no data)",
+        "data/scorecard/notes.txt: error: a scorecard must be a .csv file named by its period,"
+        " e.g. 2018-19-q3.csv",
+    ]
+
+
+def test_document_folders_hold_only_markdown(make_project) -> None:
+    _, problems = check(
+        make_project(
+            {
+                "content/briefings/old/x.md": BRIEFING,
+                "content/briefings/notes.txt": "Call 07700 900123",
+                "content/briefings/.drafts/y.md": "ignored",
+                "content/briefings/.DS_Store": "ignored",
+            }
+        )
+    )
+    fix = (
+        "(remove it, or add the exact text to privacy_allow in data/taxonomy.yaml if it is public)"
+    )
+    assert lines(problems) == [
+        "content/briefings/notes.txt: error: content/briefings/ holds only .md files, one per"
+        " document, with no subfolders",
+        f"content/briefings/notes.txt:1: error: possible phone number '07*** ******' {fix}",
+        "content/briefings/old/x.md: error: content/briefings/ holds only .md files, one per"
+        " document, with no subfolders",
+    ]
+
+
+def test_free_pages_are_scanned_but_not_validated(make_project) -> None:
+    project, problems = load_project(
+        make_project(
+            {
+                "content/about.md": "---\nanything: [goes\n---\nText\n",
+                "content/help/contact.md": "Ring 07700 900123\n",
+                "content/.hidden/secret.md": "Ring 07700 900123\n",
+                "content/img/logo.png": b"\x89PNG\r\n\x1a\n\x00\xff",
+            }
+        )
+    )
+    assert [p.src_uri for p in project.pages] == ["about.md", "help/contact.md", "index.md"]
+    assert [(p.path, p.line) for p in problems] == [("content/help/contact.md", 1)]
+
+
+def test_invalid_document_is_left_out_and_others_load(make_project) -> None:
+    project, problems = load_project(
+        make_project(
+            {
+                "content/briefings/second.md": BRIEFING.replace(
+                    "title: Neglect", "title: [Neglect"
+                ),
+            }
+        )
+    )
+    assert [b.id for b in project.briefings] == ["neglect-toxic-trio"]
+    assert project.rejected_ids["briefings"] == {"second"}
+    assert len(problems) == 1
