@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+import site_builder
 from site_builder.build import CHECKED_ENV
 from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
@@ -45,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if prepared is None:
         raise PluginError(problems.summary())
     _prepared = prepared
+    config.watch.append(str(Path(site_builder.__file__).parent))  # live reload on code changes
     config.extra["hub"] = {
         "as_of": edition.as_of.isoformat(),
         "edition": "internal" if edition.internal else "public",

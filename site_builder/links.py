@@ -11,7 +11,9 @@ import re
 from collections.abc import Collection
 
 # [label](target "title") — inline links and images' link part; reference links are rare here.
-_LINK_RE = re.compile(r"(?<!!)\[(?P<label>[^\]\n]*)\]\((?P<target><[^>\n]*>|[^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
+_LINK_RE = re.compile(
+    r"(?<!!)\[(?P<label>[^\]\n]*)\]\((?P<target><[^>\n]*>|[^)\s]*)(?:\s+\"[^\"\n]*\")?\)"
+)
 
 
 def drop_links(markdown: str, src_uri: str, left_out: Collection[str]) -> str:

@@ -43,7 +43,11 @@ class Site:
         """The project-relative source file behind a docs-relative page, if it has one."""
         folder, _, name = src_uri.partition("/")
         stem = name.removesuffix(".md")
-        collections = {"briefings": self.briefings, "reviews": self.reviews, "reports": self.reports}
+        collections = {
+            "briefings": self.briefings,
+            "reviews": self.reviews,
+            "reports": self.reports,
+        }
         if folder in collections:
             document = collections[folder].get(stem) if "/" not in stem else None
             return document.origin.path if document is not None else None

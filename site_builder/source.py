@@ -7,6 +7,7 @@ Problems with the file itself (bad bytes, YAML syntax) raise `SourceError`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -148,7 +149,7 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
         node = loader.get_single_node()
         doc = YamlDocument(None, LineMap(first_line))
         if node is not None:
-            doc.data = _Constructor(loader, doc).build(node, ())
+            doc.data = _Constructor(loader, doc, text).build(node, ())
         return doc
     except yaml.MarkedYAMLError as exc:
         # A problem at the end of the text is reported on its last line.
@@ -186,16 +187,18 @@ def split_front_matter(text: str) -> FrontMatterDocument:
 class _Constructor:
     """Python data from a node graph, recording the line of each key and value."""
 
-    def __init__(self, loader: Any, doc: YamlDocument) -> None:
+    def __init__(self, loader: Any, doc: YamlDocument, text: str) -> None:
         self.loader = loader
         self.doc = doc
         self.first_line = doc.lines.first_line
+        # YAML also breaks lines at NEL and U+2028/9; authors' editors don't, so count '\n' only.
+        self.newlines = [i for i, char in enumerate(text) if char == "\n"]
         self.nodes = 0
         self.open: set[int] = set()  # ids of the collections being built: an alias cycle
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.nodes += 1
-        line = self.first_line + node.start_mark.line
+        line = self._line(node.start_mark)
         if self.nodes > _MAX_NODES:
             raise SourceError(line, "invalid YAML: too large once its aliases (*name) are expanded")
         self.doc.lines.lines.setdefault(loc, line)
@@ -211,6 +214,9 @@ class _Constructor:
         finally:
             self.open.discard(id(node))
 
+    def _line(self, mark: Any) -> int:
+        return self.first_line + bisect.bisect_left(self.newlines, mark.index)
+
     def _scalar(self, node: yaml.ScalarNode, line: int) -> Any:
         if node.tag == _STR:
             return node.value
@@ -224,7 +230,7 @@ class _Constructor:
         result: dict[Any, Any] = {}
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key_line = self.first_line + key_node.start_mark.line
+            key_line = self._line(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
                 raise SourceError(
                     key_line, "invalid YAML: a key must be plain text, not a list or mapping"

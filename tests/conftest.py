@@ -117,16 +117,21 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
-            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content,
-                            encoding="utf-8")
+            path.write_text(
+                textwrap.dedent(content) if content.startswith("\n") else content, encoding="utf-8"
+            )
     return root
 
 
 def copy_engine(root: Path) -> None:
     """The repository's mkdocs.yml, hooks and theme overrides, so a fixture project builds."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "hooks", root / "hooks", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        REPO / "hooks",
+        root / "hooks",
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
 
 
@@ -146,11 +151,17 @@ def make_project(tmp_path: Path):
     return make
 
 
-def run_hub(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run_hub(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run the real `hub` CLI (`python -m site_builder`) in `root`, capturing its output."""
     full_env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     full_env.pop("HUB_AS_OF", None) if env is None or "HUB_AS_OF" not in env else None
     return subprocess.run(
         [sys.executable, "-m", "site_builder", *args],
-        cwd=root, env=full_env, capture_output=True, text=True, timeout=600,
+        cwd=root,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )

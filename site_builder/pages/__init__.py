@@ -28,9 +28,20 @@ Generator = Callable[[Site], list[OutputFile]]
 def generators() -> list[Generator]:
     """Every generator, in the order their files are added."""
     # Imported here so each page module may import helpers from this package.
-    from . import briefings, home, reviews, themes
+    from .. import charts
+    from . import actions, agencies, briefings, feeds, home, reports, reviews, themes
 
-    return [home.generate, briefings.generate, reviews.generate, themes.generate]
+    return [
+        home.generate,
+        briefings.generate,
+        reviews.generate,
+        themes.generate,
+        agencies.generate,
+        feeds.generate,
+        actions.generate,
+        reports.generate,
+        charts.generate,
+    ]
 
 
 def generate(site: Site) -> list[OutputFile]:

@@ -1,0 +1,206 @@
+"""Shared pieces of the generated pages: where each page lives, links between them, lists.
+
+Links are relative `.md` links from one generated page to another, so MkDocs checks
+them and the site works under any base URL. Every author-provided string goes
+through `markup.text`; only published items (`site.briefings`, `site.reviews`) are
+ever listed or linked.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import posixpath
+from collections.abc import Iterable
+
+from ..loader import CONTENT_DIR
+from ..models import Action, Briefing, Review
+from ..site import Site
+from . import markup
+
+# Docs-relative paths of the pages, by what they show.
+HOME = "index.md"
+BRIEFINGS = "briefings/index.md"
+REVIEWS = "reviews/index.md"
+THEMES = "themes/index.md"
+AGENCIES = "agencies/index.md"
+
+
+def briefing_path(briefing_id: str) -> str:
+    return f"briefings/{briefing_id}.md"
+
+
+def audience_path(audience_id: str) -> str:
+    return f"briefings/audience/{audience_id}.md"
+
+
+def review_path(review_id: str) -> str:
+    return f"reviews/{review_id}.md"
+
+
+def theme_path(priority_id: str) -> str:
+    return f"themes/{priority_id}.md"
+
+
+def agency_path(agency_id: str) -> str:
+    return f"agencies/{agency_id}.md"
+
+
+def report_path(period: str) -> str:
+    return f"reports/{period}.md"
+
+
+def page_title(title: str) -> str:
+    """Text for front matter (title, description): themes insert it into HTML unescaped."""
+    return html.escape(title, quote=True)
+
+
+def left_out_docs(site: Site) -> set[str]:
+    """Docs-relative paths of the left-out documents, for `drop_links`."""
+    return {path.removeprefix(f"{CONTENT_DIR}/") for path in site.left_out}
+
+
+def join_blocks(parts: Iterable[str]) -> str:
+    """Markdown blocks separated by blank lines; empty blocks are skipped."""
+    return "\n\n".join(p.rstrip("\n") for p in parts if p) + "\n"
+
+
+def facts_box(facts: Iterable[tuple[str, str]]) -> str:
+    """A styled description list of (term, Markdown value); empty values are left out."""
+    entries = [f"{term}\n:   {value}" for term, value in facts if value]
+    return '<div class="hub-facts" markdown>\n\n' + "\n\n".join(entries) + "\n\n</div>"
+
+
+@functools.cache
+def href(page: str, target: str) -> str:
+    """The relative link from generated page `page` to docs path `target`."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def _url_dir(path: str) -> str:
+    """The directory URL (no leading slash) of a docs path: `themes/x.md` -> `themes/x/`."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+@functools.cache
+def url_href(page: str, target: str) -> str:
+    """The relative URL from `page` to `target` as served (directory URLs), for raw HTML."""
+    relative = posixpath.relpath(_url_dir(target) or ".", _url_dir(page) or ".")
+    return "./" if relative == "." else f"{relative}/"
+
+
+def html_link(page: str, label: str, target: str) -> str:
+    """An HTML link with escaped `label` from `page` to `target`."""
+    return f'<a href="{url_href(page, target)}">{html.escape(label)}</a>'
+
+
+def page_link(page: str, label: str, target: str) -> str:
+    """A link with escaped `label` from `page` to `target`."""
+    return markup.link(label, href(page, target))
+
+
+def _join(parts: Iterable[str]) -> str:
+    return ", ".join(parts)
+
+
+def theme_links(site: Site, page: str, ids: Iterable[str]) -> str:
+    """Links to the theme pages of `ids`, in taxonomy order."""
+    ordered = site.taxonomy.in_priority_order(list(ids))
+    return _join(page_link(page, priority_name(site, i), theme_path(i)) for i in ordered)
+
+
+def agency_links(site: Site, page: str, ids: Iterable[str]) -> str:
+    return _join(page_link(page, agency_name(site, i), agency_path(i)) for i in ids)
+
+
+def audience_names(site: Site, ids: Iterable[str]) -> str:
+    """Audience names as text; no audience means everyone."""
+    names = [audience_name(site, i) for i in ids]
+    return markup.text(", ".join(names)) if names else "All practitioners"
+
+
+def review_links(site: Site, page: str, ids: Iterable[str]) -> str:
+    """Links to the published reviews among `ids`; left-out ones are not named at all."""
+    reviews = [site.reviews.get(i) for i in ids]
+    return _join(page_link(page, r.title, review_path(r.id)) for r in reviews if r is not None)
+
+
+def agency_name(site: Site, agency_id: str) -> str:
+    agency = site.taxonomy.agency(agency_id)
+    return agency.name if agency else agency_id
+
+
+def audience_name(site: Site, audience_id: str) -> str:
+    audience = site.taxonomy.audience(audience_id)
+    return audience.name if audience else audience_id
+
+
+def priority_name(site: Site, priority_id: str) -> str:
+    priority = site.taxonomy.priority(priority_id)
+    return priority.name if priority else priority_id
+
+
+def briefing_item(site: Site, page: str, briefing: Briefing) -> str:
+    """One briefing in a list (an HTML `<li>`): title link and date, summary, themes, audience."""
+    title = html_link(page, briefing.title, briefing_path(briefing.id))
+    ordered = site.taxonomy.in_priority_order(list(briefing.themes))
+    themes = _join(html_link(page, priority_name(site, i), theme_path(i)) for i in ordered)
+    names = [audience_name(site, i) for i in briefing.audience]
+    audience = html.escape(", ".join(names)) if names else "All practitioners"
+    return (
+        f"<li>{title} · {markup.long_date(briefing.date)}<br>\n"
+        f"{html.escape(briefing.summary)}<br>\n"
+        f"Themes: {themes} · For: {audience}</li>"
+    )
+
+
+def briefing_list(site: Site, page: str, briefings: Iterable[Briefing], none: str) -> str:
+    """A list of briefings, or the sentence `none` when there are none.
+
+    Raw HTML, not Markdown: these lists run to thousands of items on the section, theme,
+    audience and agency pages, and Markdown's inline parsing of them dominated the build.
+    They are left out of the search index (`data-search-exclude`): search finds each
+    briefing on its own page.
+    """
+    items = [briefing_item(site, page, b) for b in briefings]
+    if not items:
+        return none
+    return '<ul class="hub-list" data-search-exclude>\n' + "\n".join(items) + "\n</ul>"
+
+
+def review_item(site: Site, page: str, review: Review) -> str:
+    """One review in a list: title link, type, the date it is known by, themes."""
+    title = page_link(page, review.title, review_path(review.id))
+    when = _review_date_words(review)
+    themes = theme_links(site, page, review.themes)
+    return f"- {title} · {markup.text(review.type_name)} · {when}  \n  Themes: {themes}"
+
+
+def review_list(site: Site, page: str, reviews: Iterable[Review], none: str) -> str:
+    items = [review_item(site, page, r) for r in reviews]
+    return "\n".join(items) if items else none
+
+
+def _review_date_words(review: Review) -> str:
+    if review.published:
+        return f"published {markup.long_date(review.published)}"
+    if review.completed:
+        return f"completed {markup.long_date(review.completed)}"
+    return f"notified {markup.long_date(review.notified)}"
+
+
+ActionPairs = Iterable[tuple[Review, Action]]
+
+
+def overdue_first(site: Site, pairs: ActionPairs) -> list[tuple[Review, Action]]:
+    """Actions ordered for attention: overdue (longest first), then open by due date, then done."""
+
+    def key(pair: tuple[Review, Action]) -> tuple:
+        review, action = pair
+        overdue = action.is_overdue(site.as_of)
+        return (not overdue, action.status == "complete", action.due, review.id, action.id)
+
+    return sorted(pairs, key=key)

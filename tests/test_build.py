@@ -1,0 +1,241 @@
+"""`hub build` and plain `mkdocs build`: contract URLs, navigation, atomic publishing.
+
+Each corpus is built once per module; the atomic-build tests build their own copy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, REPO, copy_engine, run_hub
+from fixture_corpus import prepared, tree_hashes, write_corpus
+
+from site_builder.loader import DOCUMENT_FOLDERS
+from site_builder.pipeline import Prepared
+
+SITE_URL = re.search(r"^site_url: (\S+)$", (REPO / "mkdocs.yml").read_text(), re.M).group(1)
+
+
+def _build(root: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return run_hub(root, "build", "--site-dir", str(site_dir), "--as-of", AS_OF, *args)
+
+
+def _demo_project(target: Path) -> Path:
+    """A copy of the repository's demo project (content, data and engine)."""
+    target.mkdir(parents=True)
+    copy_engine(target)
+    for folder in ("content", "data"):
+        shutil.copytree(REPO / folder, target / folder)
+    return target
+
+
+@pytest.fixture(scope="module")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Prepared, Path]:
+    root = write_corpus(tmp_path_factory.mktemp("fixture") / "project")
+    result = _build(root, root.parent / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return prepared(root), root.parent / "site"
+
+
+@pytest.fixture(scope="module")
+def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Prepared, Path]:
+    root = _demo_project(tmp_path_factory.mktemp("demo") / "project")
+    result = _build(root, root.parent / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"hub: built {root.parent / 'site'} (as of {AS_OF}, public edition)" in result.stdout
+    return prepared(root), root.parent / "site"
+
+
+def contract_urls(built: Prepared) -> list[str]:
+    """Every URL the contract promises for the published items, themes and agencies."""
+    site = built.site
+    urls = ["", "briefings/", "reviews/", "themes/", "agencies/", "actions/", "reports/"]
+    urls += [f"briefings/{b.id}/" for b in site.briefings]
+    urls += [f"reviews/{r.id}/" for r in site.reviews]
+    urls += [f"reports/{r.period}/" for r in site.reports]
+    urls += [f"themes/{p.id}/" for p in site.taxonomy.priorities]
+    urls += [f"agencies/{a.id}/" for a in site.taxonomy.agencies]
+    return urls
+
+
+@pytest.mark.parametrize("corpus", ["fixture_build", "demo_build"])
+def test_every_contract_url_exists(corpus: str, request: pytest.FixtureRequest) -> None:
+    built, site_dir = request.getfixturevalue(corpus)
+    missing = [u for u in contract_urls(built) if not (site_dir / u / "index.html").is_file()]
+    assert missing == []
+    for name in ("feeds/rss.xml", "feeds/learning.json", "actions/actions.csv"):
+        assert (site_dir / name).is_file(), name
+
+
+@pytest.mark.parametrize("corpus", ["fixture_build", "demo_build"])
+def test_every_page_is_searchable_and_in_the_sitemap(
+    corpus: str, request: pytest.FixtureRequest
+) -> None:
+    built, site_dir = request.getfixturevalue(corpus)
+    index = json.loads((site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    searched = {doc["location"].split("#")[0] for doc in index["docs"]}
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    for url in contract_urls(built):
+        assert url in searched, url
+        assert f"<loc>{SITE_URL}{url}</loc>" in sitemap, url
+
+
+def test_demo_publishes_briefings_and_reviews(demo_build) -> None:  # noqa: ANN001
+    built, _ = demo_build
+    assert len(built.site.briefings) >= 10
+    assert len(built.site.reviews) >= 5
+    assert len(built.site.taxonomy.priorities) == 7
+
+
+def _sidebar(html: str) -> str:
+    match = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S)
+    assert match, "no primary navigation"
+    return match.group(0)
+
+
+def test_sidebar_lists_sections_not_documents(demo_build) -> None:  # noqa: ANN001
+    built, site_dir = demo_build
+    for page in ("briefings/index.html", f"briefings/{built.site.briefings[0].id}/index.html"):
+        sidebar = _sidebar((site_dir / page).read_text(encoding="utf-8"))
+        pages = set(re.findall(r'href="([^"#][^"]*)"', sidebar))
+        assert len(pages) == len(_nav_targets()), (page, pages)
+        assert not [b.id for b in built.site.briefings if f"/{b.id}/" in sidebar]
+
+
+def _nav_targets() -> list[str]:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = text.split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
+    return re.findall(r":\s*(\S+\.md)", nav)
+
+
+def test_mkdocs_yml_nav_names_no_document() -> None:
+    """Section pages and free pages only: a document's page is reached from its section."""
+    documents = [
+        t for t in _nav_targets() if t.split("/")[0] in DOCUMENT_FOLDERS and t.count("/") == 1
+    ]
+    assert [t for t in documents if not t.endswith("/index.md")] == []
+
+
+# Atomic publishing ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def good_build(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    root = write_corpus(tmp_path / "project")
+    site_dir = tmp_path / "site"
+    assert _build(root, site_dir).returncode == 0
+    return root, site_dir, tree_hashes(site_dir)
+
+
+def _leftovers(site_dir: Path) -> list[str]:
+    return [p.name for p in site_dir.parent.iterdir() if p.name.startswith(f".{site_dir.name}.")]
+
+
+def test_content_error_leaves_previous_site_byte_identical(good_build) -> None:  # noqa: ANN001
+    root, site_dir, before = good_build
+    path = root / "content/briefings/neglect-toxic-trio.md"
+    path.write_text(path.read_text().replace("themes: [neglect]", "themes: [negelct]"))
+    result = _build(root, site_dir)
+    assert result.returncode == 1
+    assert (
+        "content/briefings/neglect-toxic-trio.md:5: error: unknown theme 'negelct' "
+        "(did you mean 'neglect'?)"
+    ) in result.stdout
+    assert tree_hashes(site_dir) == before
+    assert _leftovers(site_dir) == []
+
+
+def test_engine_failure_leaves_previous_site_byte_identical(good_build) -> None:  # noqa: ANN001
+    root, site_dir, before = good_build
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search\n", "  - search\n  - no-such\n"))
+    result = _build(root, site_dir)
+    assert result.returncode == 1
+    assert "hub: error: the site engine failed (exit 1); the previous site is unchanged" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert tree_hashes(site_dir) == before
+    assert _leftovers(site_dir) == []
+
+
+def test_a_new_build_replaces_the_site_whole(good_build) -> None:  # noqa: ANN001
+    root, site_dir, before = good_build
+    (root / "content/briefings/neglect-toxic-trio.md").unlink()
+    assert _build(root, site_dir).returncode == 0
+    after = tree_hashes(site_dir)
+    assert "briefings/neglect-toxic-trio/index.html" in before
+    assert "briefings/neglect-toxic-trio/index.html" not in after
+    assert _leftovers(site_dir) == []
+
+
+# Plain mkdocs ----------------------------------------------------------------------------
+
+
+def _plain_mkdocs(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HUB_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("HUB_CHECKED", None)
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
+    return subprocess.run(
+        [*command, "-d", str(site_dir)], cwd=root, env=env, capture_output=True, text=True
+    )
+
+
+def test_plain_mkdocs_build_reports_the_same_errors_without_traceback(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "project")
+    path = root / "content/reviews/rr-2026-01-child-a.md"
+    path.write_text(path.read_text().replace("owner: health", "owner: heath"))
+    check = run_hub(root, "check", "--as-of", AS_OF)
+    expected = [line for line in check.stdout.splitlines() if ": error: " in line]
+    assert len(expected) == 1
+    assert expected[0].startswith("content/reviews/rr-2026-01-child-a.md:13: error: ")
+    assert "'heath' (did you mean 'health'?)" in expected[0]
+    result = _plain_mkdocs(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert expected[0] in result.stderr.splitlines()
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_plain_mkdocs_build_builds_the_same_pages(fixture_build, tmp_path: Path) -> None:  # noqa: ANN001
+    built, site_dir = fixture_build
+    root = write_corpus(tmp_path / "project")
+    result = _plain_mkdocs(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    pages = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+    plain_dir = tmp_path / "site"
+    plain = {p.relative_to(plain_dir).as_posix() for p in plain_dir.rglob("*.html")}
+    assert plain == pages
+
+
+def test_home_replaces_the_authors_index_and_keeps_its_text(fixture_build) -> None:  # noqa: ANN001
+    _, site_dir = fixture_build
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert "<p>A test project.</p>" in home
+    assert '<h2 id="latest-learning">Latest learning' in home
+    assert 'href="briefings/neglect-toxic-trio/"' in home
+    assert 'href="reports/2026-27-q2/"' in home
+
+
+@pytest.mark.parametrize("corpus", ["fixture_build", "demo_build"])
+def test_every_local_link_resolves(corpus: str, request: pytest.FixtureRequest) -> None:
+    """Lists are raw HTML (MkDocs does not check those links), so check every built link."""
+    _, site_dir = request.getfixturevalue(corpus)
+    broken = []
+    for page in site_dir.rglob("*.html"):
+        if page.name == "404.html":  # served at any depth, so MkDocs gives it absolute links
+            continue
+        for target in re.findall(r'href="([^"#:?]+)"', page.read_text(encoding="utf-8")):
+            if target.endswith(".md"):  # a nav entry the fixture lacks: MkDocs warns of those
+                continue
+            resolved = (page.parent / target).resolve()
+            if not (resolved.is_file() or (resolved / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site_dir)} -> {target}")
+    assert broken == []

@@ -1,0 +1,46 @@
+"""Golden tests: the generated Markdown of each page type for the fixture corpus.
+
+The as-of date is pinned (`AS_OF`). After an intended change, regenerate with
+`UPDATE_GOLDEN=1 pytest tests/test_pages_golden.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from fixture_corpus import generated
+
+GOLDEN = Path(__file__).parent / "golden" / "pages"
+PAGES = [
+    "index.md",
+    "briefings/index.md",
+    "briefings/neglect-toxic-trio.md",
+    "briefings/citing-draft-review.md",
+    "briefings/evil-briefing.md",
+    "briefings/audience/health.md",
+    "reviews/index.md",
+    "reviews/rr-2026-01-child-a.md",
+    "reviews/evil-review.md",
+    "themes/index.md",
+    "themes/neglect.md",
+    "themes/csa-cse.md",
+    "agencies/index.md",
+    "agencies/health.md",
+    "agencies/police.md",
+]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return generated(tmp_path_factory.mktemp("golden"))[1]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
+    golden = GOLDEN / path
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(pages[path], encoding="utf-8")
+    assert pages[path] == golden.read_text(encoding="utf-8")
