@@ -1,14 +1,123 @@
 """Charts: plotly figures embedded as data, drawn in the browser by charts.js.
 
-A page with charts gets plotly.js (served from the site itself) only when it holds a
-chart; every chart carries its data table as the accessible alternative.
+A chart is a ``<figure>`` whose ``.hub-chart`` element carries the figure as JSON in a
+``data-figure`` attribute (attributes are not indexed by search, text is), followed by its
+data table, the accessible alternative. ``charts.js`` fetches plotly.js, served from the site
+itself at :data:`PLOTLY_JS_PATH`, only on pages that hold a chart, and gives each chart the
+colours of Material's light or dark palette.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import html
+import math
+from collections.abc import Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+if TYPE_CHECKING:
+    from .pages import OutputFile
+    from .site import Site
+
+PLOTLY_JS_PATH = "assets/javascripts/plotly.min.js"
+"""Docs-relative path of plotly.js; charts.js loads it from beside itself."""
 
 
 def chart_block(figure: Any, *, chart_id: str, caption: str, table_markdown: str) -> str:
-    """Markdown/HTML for one chart with its caption and data table (being written)."""
-    raise NotImplementedError
+    """Markdown/HTML for one chart with its caption and data table.
+
+    ``figure`` is a plotly ``Figure`` (or its dict); its template is dropped, since
+    charts.js styles every chart from the page's palette. ``chart_id`` must be unique on
+    the page; ``caption`` is plain text (escaped here); ``table_markdown`` is a Markdown
+    table whose cells are already escaped. The table follows the figure inside a
+    ``<details>`` block, so it is read by screen readers and search, and printed.
+    """
+    data = html.escape(figure_json(figure), quote=True)
+    label = html.escape(caption, quote=True)
+    return (
+        f'<figure class="hub-figure" id="{html.escape(chart_id)}">\n'
+        f'<div class="hub-chart" role="img" aria-label="Chart: {label}. '
+        f'The data table follows." data-figure="{data}"></div>\n'
+        f"<figcaption>{label}</figcaption>\n"
+        "</figure>\n\n"
+        '<details class="hub-chart-data" markdown="1">\n'
+        f"<summary>Data table: {label}</summary>\n\n"
+        f"{table_markdown}\n\n"
+        "</details>\n"
+    )
+
+
+def figure_json(figure: Any) -> str:
+    """Compact JSON of ``figure``'s data and layout, without a template (NaN becomes null)."""
+    spec = figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else dict(figure)
+    layout = dict(spec.get("layout") or {})
+    layout.pop("template", None)
+    return pio.json.to_json_plotly({"data": list(spec.get("data") or []), "layout": layout})
+
+
+def line_figure(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    *,
+    target: float | None = None,
+    y_title: str = "",
+    height: int = 280,
+) -> go.Figure:
+    """A line chart over ``labels`` (e.g. quarters): one trace per series, then the target.
+
+    Gaps (``None``) stay gaps, never zeros. The target, when given, is a dashed line named
+    "Target" across every label.
+    """
+    figure = go.Figure()
+    for name, values in series:
+        figure.add_trace(
+            go.Scatter(
+                x=list(labels),
+                y=[_none_for_blank(v) for v in values],
+                name=name,
+                mode="lines+markers",
+                connectgaps=False,
+                hovertemplate="%{x}: %{y}<extra>" + html.escape(name) + "</extra>",
+            )
+        )
+    if target is not None:
+        figure.add_trace(
+            go.Scatter(
+                x=list(labels),
+                y=[target] * len(labels),
+                name="Target",
+                mode="lines",
+                line={"dash": "dash"},
+                hovertemplate="Target: %{y}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        height=height,
+        margin={"l": 56, "r": 16, "t": 16, "b": 48},
+        showlegend=True,
+        legend={"orientation": "h", "y": -0.25},
+        yaxis={"title": {"text": y_title}, "rangemode": "tozero", "automargin": True},
+        xaxis={"type": "category", "automargin": True},
+    )
+    return figure
+
+
+def plotly_js() -> bytes:
+    """plotly.js as shipped with the installed plotly package (same version as the figures)."""
+    return resources.files("plotly").joinpath("package_data/plotly.min.js").read_bytes()
+
+
+def generate(site: Site) -> list[OutputFile]:
+    """plotly.js, served from the site itself; only pages with a chart ever load it."""
+    from .pages import OutputFile
+
+    return [OutputFile(PLOTLY_JS_PATH, plotly_js())]
+
+
+def _none_for_blank(value: float | None) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value

@@ -1,10 +1,164 @@
-"""A priority's indicators for its theme page (latest value, RAG, trend, small chart)."""
+"""Indicators on pages: values, RAG and trend in words and symbols, and their charts.
+
+Shared by the quarterly report and the theme pages. A RAG rating is always shown as a word
+and a symbol as well as a colour ("● Green", "▲ Amber", "■ Red"); a trend as a word with
+an arrow showing which way the value moved; no data as "No data", never 0.
+"""
 
 from __future__ import annotations
 
+import html
+
+import pandas as pd
+
+from ..charts import chart_block, line_figure
+from ..periods import Period
+from ..scorecard import ScorecardLine, compute, format_number, history
 from ..site import Site
+from . import markup
+from .listing import href, report_path, theme_path
+
+NO_DATA = "No data"
+
+_RAG = {"green": ("●", "Green"), "amber": ("▲", "Amber"), "red": ("■", "Red")}
+_UNIT_AXIS = {
+    "percent": "Per cent",
+    "rate_per_10k": "Rate per 10,000 children",
+    "count": "Number",
+    "days": "Days",
+}
+
+
+def format_value(value: float | None, unit: str) -> str:
+    """A value with its unit (``21.5%``, ``42.7 per 10,000``, ``1,204``, ``109 days``)."""
+    if value is None or pd.isna(value):
+        return NO_DATA
+    number = format_number(value)
+    if float(value).is_integer() and abs(value) >= 1000:
+        number = f"{int(value):,}"
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "rate_per_10k":
+        return f"{number} per 10,000"
+    if unit == "days":
+        return f"{number} day" if number == "1" else f"{number} days"
+    return number
+
+
+def rag_label(line: ScorecardLine) -> str:
+    """RAG as symbol, word and colour (inline HTML); "No data" or "Not rated" otherwise."""
+    if line.rag is None:
+        rated = line.polarity != "context" and line.target is not None
+        return NO_DATA if rated and line.value is None else "Not rated"
+    symbol, word = _RAG[line.rag]
+    return (
+        f'<span class="hub-rag hub-rag--{line.rag}">'
+        f'<span aria-hidden="true">{symbol}</span> {word}</span>'
+    )
+
+
+def rag_text(line: ScorecardLine) -> str:
+    """RAG as plain text (symbol and word), for sentences and lists."""
+    if line.rag is None:
+        return "not rated"
+    symbol, word = _RAG[line.rag]
+    return f"{symbol} {word}"
+
+
+def trend_label(line: ScorecardLine) -> str:
+    """Trend as a word with an arrow for the direction the value moved; "No data" without one."""
+    if line.trend is None:
+        return NO_DATA
+    if line.trend == "stable":
+        arrow = "→"
+    else:
+        arrow = "↑" if (line.value or 0) > (line.previous_value or 0) else "↓"
+    return (
+        f'<span class="hub-trend hub-trend--{line.trend}">'
+        f'<span aria-hidden="true">{arrow}</span> {line.trend.capitalize()}</span>'
+    )
+
+
+def target_label(line: ScorecardLine) -> str:
+    """The target with its unit, or "No target" (context indicators have none)."""
+    return format_value(line.target, line.unit) if line.target is not None else "No target"
+
+
+def england_label(line: ScorecardLine) -> str:
+    """The England comparator with its unit, or "Not available"."""
+    return format_value(line.england, line.unit) if line.england is not None else "Not available"
+
+
+def indicator_chart(
+    line: ScorecardLine, values: pd.DataFrame, *, chart_id: str, height: int = 280
+) -> str:
+    """A chart of one indicator over the quarters in ``values`` (rows: period ids), with its
+    target, followed by its data table."""
+    periods = [Period.parse(pid) for pid in values.index]
+    labels = [p.short_label for p in periods]
+    series = [None if pd.isna(v) else float(v) for v in values[line.indicator]]
+    figure = line_figure(
+        labels,
+        [("Value", series)],
+        target=line.target,
+        y_title=_UNIT_AXIS.get(line.unit, ""),
+        height=height,
+    )
+    headers = ["Quarter", "Value"] + (["Target"] if line.target is not None else [])
+    rows = []
+    for period, value in zip(periods, series, strict=True):
+        row = [markup.cell(period.label), markup.cell(format_value(value, line.unit))]
+        if line.target is not None:
+            row.append(markup.cell(format_value(line.target, line.unit)))
+        rows.append(row)
+    caption = f"{line.name}, {labels[0]} to {labels[-1]}"
+    return chart_block(
+        figure, chart_id=chart_id, caption=caption, table_markdown=markup.table(headers, rows)
+    )
 
 
 def theme_indicators_markdown(site: Site, priority_id: str) -> str:
-    """Markdown section listing the priority's indicators; '' when it has none."""
-    return ""
+    """``## Indicators`` for a theme page: each indicator's latest value, RAG and trend, and a
+    small chart of its last six quarters; '' when the priority has no indicators."""
+    if not site.project.indicators_for(priority_id):
+        return ""
+    periods = site.project.scorecards.periods()
+    if not periods:
+        return "## Indicators\n\nNo scorecard data yet."
+    latest = periods[-1]
+    lines = compute(site.project, latest).for_priority(priority_id)
+    values = history(site.project, latest)
+    page = theme_path(priority_id)
+    parts = ["## Indicators", _latest_sentence(site, page, latest), _theme_table(lines)]
+    charts = [
+        indicator_chart(line, values, chart_id=f"chart-{line.indicator}", height=220)
+        for line in lines
+    ]
+    parts.append('<div class="hub-chart-grid" markdown="1">\n\n' + "\n".join(charts) + "\n</div>")
+    return "\n\n".join(parts)
+
+
+def _latest_sentence(site: Site, page: str, latest: Period) -> str:
+    sentence = f"Latest data: {markup.text(latest.label)}."
+    if site.reports.get(latest.id) is not None:
+        link = markup.link("the quarterly report", href(page, report_path(latest.id)))
+        sentence += f" See {link} for the partnership's analysis."
+    return sentence
+
+
+def _theme_table(lines: list[ScorecardLine]) -> str:
+    rows = [
+        [
+            markup.cell(line.name),
+            markup.cell(format_value(line.value, line.unit)),
+            rag_label(line),
+            trend_label(line),
+        ]
+        for line in lines
+    ]
+    return markup.table(["Indicator", "Latest value", "RAG", "Trend"], rows)
+
+
+def escape_attr(text: str) -> str:
+    """Text for an HTML attribute or raw HTML block."""
+    return html.escape(text, quote=True)

@@ -1,0 +1,88 @@
+"""Tests for site_builder.charts: the chart block, its figure data and the plotly.js asset."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+import markdown
+
+from site_builder.charts import PLOTLY_JS_PATH, chart_block, figure_json, generate, line_figure
+from site_builder.pages.markup import table
+
+LABELS = ["Q1 2026/27", "Q2 2026/27", "Q3 2026/27"]
+TABLE = table(["Quarter", "Value"], [["Q1 2026/27", "1"], ["Q2 2026/27", "No data"]])
+
+
+def render(text: str) -> str:
+    """Markdown as MkDocs renders it with the site's extensions."""
+    return markdown.markdown(text, extensions=["md_in_html", "tables", "attr_list"])
+
+
+def figure_of(block: str) -> dict:
+    match = re.search(r'data-figure="([^"]*)"', block)
+    assert match, block
+    return json.loads(html.unescape(match.group(1)))
+
+
+def test_line_figure_has_a_trace_per_series_and_one_for_the_target():
+    assert len(line_figure(LABELS, [("Value", [1, 2, 3])], target=2.0).data) == 2
+    assert len(line_figure(LABELS, [("Value", [1, 2, 3])]).data) == 1
+    target = line_figure(LABELS, [("Value", [1, 2, 3])], target=2.0).data[1]
+    assert (target.name, list(target.y), target.line.dash) == ("Target", [2.0] * 3, "dash")
+
+
+def test_gaps_stay_gaps_never_zero():
+    spec = json.loads(figure_json(line_figure(LABELS, [("Value", [1.0, None, float("nan")])])))
+    assert spec["data"][0]["y"] == [1.0, None, None]
+    assert spec["data"][0]["connectgaps"] is False
+
+
+def test_figure_json_drops_the_template():
+    spec = json.loads(figure_json(line_figure(LABELS, [("Value", [1, 2, 3])])))
+    assert "template" not in spec["layout"]
+    assert set(spec) == {"data", "layout"}
+
+
+def test_chart_block_round_trips_the_figure_through_the_attribute():
+    figure = line_figure(LABELS, [("Value", [1, 2, 3])], target=2.0)
+    block = chart_block(figure, chart_id="chart-x", caption="X over time", table_markdown=TABLE)
+    assert figure_of(block) == json.loads(figure_json(figure))
+    assert figure_of(render(block)) == json.loads(figure_json(figure))
+
+
+def test_chart_block_escapes_the_caption_and_keeps_no_markup_from_it():
+    figure = line_figure(LABELS, [("<b>Value</b>", [1, 2, 3])])
+    block = chart_block(
+        figure, chart_id="chart-x", caption="<script>alert(1)</script> & 'x'", table_markdown=TABLE
+    )
+    out = render(block)
+    assert "<script>" not in out and "<b>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#x27;x&#x27;" in out
+
+
+def test_chart_block_is_a_figure_with_caption_then_its_data_table():
+    block = chart_block(
+        line_figure(LABELS, [("Value", [1, 2, 3])]),
+        chart_id="chart-x",
+        caption="X over time",
+        table_markdown=TABLE,
+    )
+    out = render(block)
+    figure = out.index('<figure class="hub-figure" id="chart-x">')
+    chart = out.index('class="hub-chart"')
+    caption = out.index("<figcaption>X over time</figcaption>")
+    data = out.index("<table>")
+    assert figure < chart < caption < data
+    assert "<summary>Data table: X over time</summary>" in out
+    assert "<th>Quarter</th>" in out and "<td>No data</td>" in out
+    # The raw HTML figure holds no blank line (a blank line would end it in some parsers).
+    assert "\n\n" not in block[: block.index("</figure>")]
+
+
+def test_plotly_js_is_served_from_the_site_from_the_installed_package():
+    (output,) = generate(site=None)
+    assert output.path == PLOTLY_JS_PATH == "assets/javascripts/plotly.min.js"
+    assert isinstance(output.content, bytes) and len(output.content) > 1_000_000
+    assert b"plotly.js v" in output.content[:200]
