@@ -6,7 +6,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import LOADED, IdList, IsoDate, Model, Source, Status, Text, TextList, Visibility
+from .common import (
+    Document,
+    IdList,
+    IsoDate,
+    Model,
+    Status,
+    Text,
+    TextList,
+    Visibility,
+)
 
 
 class BriefingMeta(Model):
@@ -27,15 +36,8 @@ class BriefingMeta(Model):
     visibility: Visibility = "public"
 
 
-class Briefing(BriefingMeta):
+class Briefing(BriefingMeta, Document):
     """A loaded briefing: front matter plus id, source and body."""
-
-    model_config = LOADED
-
-    id: str
-    origin: Source
-    body: str
-    body_line: int
 
     @property
     def words(self) -> int:

@@ -78,3 +78,15 @@ IdList = Annotated[list[Slug], BeforeValidator(_as_list)]
 TextList = Annotated[list[Text], BeforeValidator(_as_list)]
 Status = Literal["published", "draft"]
 Visibility = Literal["public", "internal"]
+
+
+class Document(BaseModel):
+    """What the loader adds to a document's front matter: its id (the file stem), where it
+    came from, and its Markdown body with the file line the body starts on."""
+
+    model_config = LOADED
+
+    id: str
+    origin: Source
+    body: str
+    body_line: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import LOADED, IsoDate, Model, Slug, Source, Status, Text, TextList
+from .common import LOADED, Document, IsoDate, Model, Slug, Status, Text, TextList
 
 # The narrative's `##` sections, by heading, and the key the report composer uses.
 NARRATIVE_SECTIONS: dict[str, str] = {
@@ -24,14 +24,10 @@ class ReportMeta(Model):
     status: Status = "published"
 
 
-class ReportNarrative(ReportMeta):
+class ReportNarrative(ReportMeta, Document):
     """A loaded narrative: the introduction and the named sections' Markdown."""
 
     model_config = LOADED
 
-    id: str
-    origin: Source
-    body: str
-    body_line: int
     introduction: str
     sections: dict[str, str]  # key from NARRATIVE_SECTIONS -> Markdown

@@ -9,13 +9,12 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .common import (
-    LOADED,
+    Document,
     IdList,
     IndicatorId,
     IsoDate,
     Model,
     Slug,
-    Source,
     Status,
     Text,
     TextList,
@@ -93,15 +92,8 @@ class ReviewMeta(Model):
     visibility: Visibility = "public"
 
 
-class Review(ReviewMeta):
+class Review(ReviewMeta, Document):
     """A loaded review: front matter plus id, source and body."""
-
-    model_config = LOADED
-
-    id: str
-    origin: Source
-    body: str
-    body_line: int
 
     @property
     def type_name(self) -> str:
