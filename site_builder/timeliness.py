@@ -9,8 +9,10 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 RAPID_REVIEW_WORKING_DAYS = 15
 """A rapid review is due on the 15th working day after notification."""
@@ -22,6 +24,9 @@ LCSPR_MONTHS = 6
 @cache
 def _england_bank_holidays() -> holidays.HolidayBase:
     """England's bank holidays (observed days and one-off holidays included), any year."""
+    # Imported on first use: `hub check` needs the overdue rule but never a working day.
+    import holidays
+
     return holidays.country_holidays("GB", subdiv="ENG")
 
 

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .. import timeliness
 from .common import (
     Document,
     IdList,
@@ -72,7 +73,7 @@ class Action(Model):
 
     def is_overdue(self, as_of: Date) -> bool:
         """Not complete and due before the as-of date (due on it is not overdue)."""
-        return self.status != "complete" and self.due < as_of
+        return timeliness.is_overdue(self.due, self.status == "complete", as_of)
 
 
 class ReviewMeta(Model):

@@ -68,11 +68,6 @@ def feed_items(site: Site) -> list[FeedItem]:
     return sorted(items, key=lambda item: (item.date, item.url), reverse=True)
 
 
-def review_date(review: Review) -> Date:
-    """A review's feed date: published, else completed, else notified."""
-    return review.feed_date
-
-
 def review_title(review: Review) -> str:
     """The review's title, led by its type unless the title already names it."""
     kind = REVIEW_TYPE_NAMES.get(review.type, review.type)
@@ -115,7 +110,7 @@ def _review_item(site: Site, review: Review) -> FeedItem:
         id=url,
         url=url,
         title=review_title(review),
-        date=review_date(review),
+        date=review.feed_date,
         summary=review_summary(review),
         tags=_theme_names(site, review.themes),
     )

@@ -7,8 +7,6 @@ an arrow showing which way the value moved; no data as "No data", never 0.
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from ..charts import chart_block, line_figure
@@ -157,8 +155,3 @@ def _theme_table(lines: list[ScorecardLine]) -> str:
         for line in lines
     ]
     return markup.table(["Indicator", "Latest value", "RAG", "Trend"], rows)
-
-
-def escape_attr(text: str) -> str:
-    """Text for an HTML attribute or raw HTML block."""
-    return html.escape(text, quote=True)

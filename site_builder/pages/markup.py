@@ -20,6 +20,11 @@ def text(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
 
 
+def html_text(value: object) -> str:
+    """Text for raw HTML (an element or an attribute): HTML-escaped, Markdown left alone."""
+    return html.escape(str(value), quote=True)
+
+
 def cell(value: object) -> str:
     """Text for a table cell (as `text`, which also escapes `|`)."""
     return text(value) if value not in (None, "") else ""

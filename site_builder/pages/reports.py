@@ -20,7 +20,6 @@ from ..site import Site
 from . import OutputFile, markup
 from .indicators import (
     england_label,
-    escape_attr,
     format_value,
     indicator_chart,
     rag_label,
@@ -169,7 +168,7 @@ def _header_table(report: ReportNarrative, period: Period) -> str:
     if report.subgroup_date is not None:
         rows.append(("Sub-group date", markup.long_date(report.subgroup_date)))
     cells = "\n".join(
-        f'<tr><th scope="row">{escape_attr(head)}</th><td>{escape_attr(value)}</td></tr>'
+        f'<tr><th scope="row">{markup.html_text(head)}</th><td>{markup.html_text(value)}</td></tr>'
         for head, value in rows
     )
     return (
