@@ -7,7 +7,6 @@ same with its own events.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
@@ -25,15 +24,14 @@ from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
 from site_builder.pipeline import Prepared, prepare
 from site_builder.publication import AsOfError, Edition, internal_from_env, resolve_as_of
 
-log = logging.getLogger("mkdocs.hooks.hub")
-
 _prepared: Prepared | None = None
+_left_out_uris: set[str] = set()  # docs-relative paths of left-out documents
 
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check everything before MkDocs reads a file; runs first so a failure stops the build."""
-    global _prepared
+    global _prepared, _left_out_uris
     root = Path(config.config_file_path).resolve().parent
     try:
         edition = Edition(resolve_as_of(None), internal_from_env())
@@ -46,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if prepared is None:
         raise PluginError(problems.summary())
     _prepared = prepared
+    _left_out_uris = {p.removeprefix(f"{CONTENT_DIR}/") for p in prepared.site.left_out}
     config.watch.append(str(Path(site_builder.__file__).parent))  # live reload on code changes
     config.extra["hub"] = {
         "as_of": edition.as_of.isoformat(),
@@ -70,10 +69,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Free pages may link to left-out items too: drop those links."""
-    assert _prepared is not None
-    left_out = {path.removeprefix(f"{CONTENT_DIR}/") for path in _prepared.site.left_out}
-    return drop_links(markdown, page.file.src_uri, left_out)
+    """Free pages may link to left-out items too: drop those links (generated pages never do)."""
+    if page.file.generated_by:
+        return markdown
+    return drop_links(markdown, page.file.src_uri, _left_out_uris)
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
