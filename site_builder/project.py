@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 
 from .models import (
     Action,
+    Assurance,
     Briefing,
     FreePage,
     Indicator,
@@ -131,6 +132,8 @@ class Project:
     # Ids of items that exist but failed validation ("briefings", "reviews", "indicators"):
     # a reference to one is not reported again as unknown.
     rejected_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The sub-groups' assurance questions and quarterly judgements (data/assurance*).
+    assurance: Assurance = field(default_factory=Assurance)
 
     def indicators_for(self, priority_id: str) -> list[Indicator]:
         return [i for i in self.indicators if i.priority == priority_id]
