@@ -18,6 +18,7 @@ from ..periods import Period
 from ..scorecard import Scorecard, ScorecardLine, compute, history, quarters_ending
 from ..site import Site
 from . import OutputFile, markup
+from .assurance import report_assurance_markdown
 from .indicators import (
     england_label,
     format_value,
@@ -144,6 +145,7 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
                 site.reviews.completed_in(period),
                 "No case reviews or audits were completed in this period.",
             ),
+            report_assurance_markdown(site, period, page),
             f"### {SUBSECTIONS[2]}",
             _voices(site.project.voices_for(period=period)),
             f"## {SECTIONS[4]}",
