@@ -85,7 +85,7 @@ def judgement_label(judgement: str) -> str:
     symbol, word = JUDGEMENT_LABELS[judgement]
     return (
         f'<span class="hub-judgement hub-judgement--{judgement}">'
-        f'<span aria-hidden="true">{symbol}</span> {word}</span>'
+        f'<span aria-hidden="true">{symbol}</span>&nbsp;{word}</span>'
     )
 
 
@@ -111,10 +111,11 @@ def _n(count: int, noun: str) -> str:
 
 
 def _count_words(items: list[QuestionStatus]) -> str:
-    """`3 assured, 1 partly assured, 0 not assured and 2 not tested`."""
+    """`3 assured, 1 partly assured and 2 not tested` (judgements no question has are left
+    out)."""
     found = assurance.counts(items)
-    parts = [f"{n} {judgement_text(j)}" for j, n in found.items()]
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
+    parts = [f"{n} {judgement_text(j)}" for j, n in found.items() if n]
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else "".join(parts)
 
 
 def subgroup_name(site: Site, subgroup_id: str) -> str:
@@ -170,16 +171,16 @@ def _question_cell(site: Site, page: str, item: QuestionStatus, *, subgroup: boo
 def _status_table(
     site: Site, page: str, items: list[QuestionStatus], period: Period, *, subgroup: bool
 ) -> str:
+    """Two columns, so a phone shows both: the question (with note and evidence), and the
+    judgement with its change since the quarter before."""
     headers = [
         "Question",
-        f"Judgement, {period.short_label}",
-        f"Change since {period.previous().short_label}",
+        f"{period.short_label}: judgement, and change since {period.previous().short_label}",
     ]
     rows = [
         [
             _question_cell(site, page, item, subgroup=subgroup),
-            judgement_label(item.judgement),
-            change_label(item),
+            f"{judgement_label(item.judgement)}<br>{change_label(item)}",
         ]
         for item in items
     ]
@@ -331,7 +332,7 @@ def render_subgroup(site: Site, subgroup: Subgroup) -> str:
 
 def _key() -> str:
     return "Key: " + ", ".join(
-        f"{symbol} {word.lower()}" for symbol, word in JUDGEMENT_LABELS.values()
+        f"{symbol}\u00a0{word.lower()}" for symbol, word in JUDGEMENT_LABELS.values()
     ) + "."
 
 
