@@ -164,7 +164,8 @@ def _question_cell(site: Site, page: str, item: QuestionStatus, *, subgroup: boo
         lines.append("Evidence: " + ", ".join(links))
     if subgroup:
         name = subgroup_name(site, question.subgroup)
-        lines.append("Asked by: " + page_link(page, name, subgroup_path(question.subgroup)))
+        target = f"{href(page, subgroup_path(question.subgroup))}#{question_anchor(question.id)}"
+        lines.append(f"Asked by: {markup.link(name, target)}")
     return "<br>".join(lines)
 
 
@@ -263,9 +264,17 @@ def _report_subgroup(
     else:
         parts.append(f"No question was tested this quarter. See {history}.")
     if untested:
-        names = "\n".join(f"- {markup.text(item.question.question)}" for item in untested)
+        names = "\n".join(_untested_item(item) for item in untested)
         parts.append(f"Not tested this quarter: {_n(len(untested), 'question')}.\n\n{names}")
     return "\n\n".join(parts)
+
+
+def _untested_item(item: QuestionStatus) -> str:
+    words = markup.text(item.question.question)
+    if item.last_judged is not None:
+        period, judgement = item.last_judged
+        words += f" (last judged {judgement_text(judgement)}, {period.short_label})"
+    return f"- {words}" + (f" Note: {markup.text(item.note)}" if item.note else "")
 
 
 # --- /assurance/ and the sub-group pages ------------------------------------------------------
@@ -309,7 +318,7 @@ def render_subgroup(site: Site, subgroup: Subgroup) -> str:
     questions = data.for_subgroup(subgroup.id)
     latest = assurance.latest_period(data)
     parts = [
-        markup.front_matter(title=page_title(f"{subgroup.name}: {TITLE}")),
+        markup.front_matter(title=page_title(f"{subgroup.name}: {TITLE.lower()}")),
         f"# {markup.text(subgroup.name)}: {TITLE.lower()}",
         f"{page_link(page, 'All sub-groups', ASSURANCE)}.",
     ]
