@@ -146,14 +146,19 @@ def test_subgroup_page_shows_six_quarters_per_question(pages) -> None:  # noqa: 
         " [Child A](../reviews/rr-2026-01-child-a.md),"
         " [Neglect and the toxic trio](../briefings/neglect-toxic-trio.md)\n"
     ) in page
-    assert "### How do we know children are heard? {#question-n-voice}" in page
+    assert (
+        "### How do we know children are heard? {#question-n-voice}\n\n"
+        "Theme: [Neglect](../themes/neglect.md)  \n"
+        f"Q2 2026/27: {NOT_TESTED} (last judged partly assured, Q1 2026/27)  \n"
+        "Note: Deferred to Q3"
+    ) in page
 
 
 def test_index_lists_subgroups_with_latest_counts(pages) -> None:  # noqa: ANN001
     assert pages["assurance/index.md"].endswith(
-        "- [Neglect Sub-group](neglect-sg.md): 4 questions; in Q2 2026/27 1 assured,"
+        "- [Neglect Sub-group](neglect-sg.md): 4 questions; Q2 2026/27: 1 assured,"
         " 2 partly assured and 1 not tested\n"
-        "- [Early Help Sub-group](early-sg.md): 1 question; in Q2 2026/27 1 not assured\n"
+        "- [Early Help Sub-group](early-sg.md): 1 question; Q2 2026/27: 1 not assured\n"
     )
 
 

@@ -303,8 +303,8 @@ def render_index(site: Site) -> str:
         else:
             statuses = assurance.statuses(data, latest, questions)
             items.append(
-                f"- {link}: {_n(len(questions), 'question')}; in "
-                f"{markup.text(latest.short_label)} {_count_words(statuses)}"
+                f"- {link}: {_n(len(questions), 'question')}; "
+                f"{markup.text(latest.short_label)}: {_count_words(statuses)}"
             )
     parts.append("\n".join(items) if items else "No sub-groups are listed yet.")
     return join_blocks(parts)
@@ -365,6 +365,22 @@ def _drift_table(data, questions: list[AssuranceQuestion], quarters: list[Period
     )
 
 
+def _detail_change(item: QuestionStatus) -> str:
+    """`better`, `newly tested`...; for an untested question, when it was last judged."""
+    if item.tested:
+        return CHANGE_LABELS[item.change][1].lower()
+    if item.last_judged is None:
+        return "not judged in any quarter yet"
+    period, judgement = item.last_judged
+    return f"last judged {judgement_text(judgement)}, {period.short_label}"
+
+
+def _heading_text(value: str) -> str:
+    """`markup.text` for a heading, an apostrophe left as it is: the table of contents would
+    show its entity (`&#x27;`) as text."""
+    return markup.text(value).replace("&\\#x27;", "'")
+
+
 def _question_detail(
     site: Site, page: str, question: AssuranceQuestion, latest: Period | None
 ) -> str:
@@ -378,7 +394,7 @@ def _question_detail(
         item = assurance.status(site.project.assurance, question, latest)
         facts.append(
             f"{markup.text(latest.short_label)}: {judgement_label(item.judgement)} "
-            f"({CHANGE_LABELS[item.change][1].lower()})"
+            f"({_detail_change(item)})"
         )
         if item.note:
             facts.append(f"Note: {markup.text(item.note)}")
@@ -386,5 +402,5 @@ def _question_detail(
     if links:
         facts.append("Evidence: " + ", ".join(links))
     # An explicit anchor: a slug of the question's words could spell a left-out item's id.
-    heading = f"### {markup.text(question.question)} {{#{question_anchor(question.id)}}}"
+    heading = f"### {_heading_text(question.question)} {{#{question_anchor(question.id)}}}"
     return f"{heading}\n\n" + "  \n".join(facts)

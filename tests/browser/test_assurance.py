@@ -41,6 +41,19 @@ def test_no_horizontal_scrolling(page, kind: str, width: int) -> None:  # noqa: 
     assert (wraps > 0, hidden) == (kind in ("theme", "report"), 0)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_drift_table_fits_the_content_column(page, width: int) -> None:  # noqa: ANN001
+    """The six quarters fit beside the questions (on a wide screen the table must not run
+    under the table of contents)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    open_page(page, PAGES["sub-group"], "light")
+    table, article = page.evaluate(
+        "() => [document.querySelector('.hub-drift__table').getBoundingClientRect().right,"
+        " document.querySelector('.md-content__inner').getBoundingClientRect().right]"
+    )
+    assert table <= article + 0.5
+
+
 def test_drift_table_cells_fit_their_columns_on_a_phone(page) -> None:  # noqa: ANN001
     """At 375 px each question spans the width and its six quarters sit in a row beneath it,
     no cell wider than its column."""
