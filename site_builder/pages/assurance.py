@@ -12,7 +12,7 @@ import html
 
 from .. import assurance
 from ..assurance import QuestionStatus
-from ..models import AssuranceQuestion, Subgroup
+from ..models import Assurance, AssuranceQuestion, Subgroup
 from ..periods import Period
 from ..scorecard import HISTORY_QUARTERS, quarters_ending
 from ..site import Site
@@ -80,12 +80,14 @@ def generate(site: Site) -> list[OutputFile]:
 # --- words ------------------------------------------------------------------------------------
 
 
-def judgement_label(judgement: str) -> str:
-    """The judgement as symbol and word (inline HTML, the colour a reinforcement only)."""
+def judgement_label(judgement: str, *, together: bool = True) -> str:
+    """The judgement as symbol and word (inline HTML, the colour a reinforcement only);
+    `together`: never a line break between the two."""
     symbol, word = JUDGEMENT_LABELS[judgement]
+    space = "&nbsp;" if together else " "
     return (
         f'<span class="hub-judgement hub-judgement--{judgement}">'
-        f'<span aria-hidden="true">{symbol}</span>&nbsp;{word}</span>'
+        f'<span aria-hidden="true">{symbol}</span>{space}{word}</span>'
     )
 
 
@@ -345,7 +347,9 @@ def _key() -> str:
     ) + "."
 
 
-def _drift_table(data, questions: list[AssuranceQuestion], quarters: list[Period]) -> str:  # noqa: ANN001
+def _drift_table(
+    data: Assurance, questions: list[AssuranceQuestion], quarters: list[Period]
+) -> str:
     """Rows questions, columns quarters (raw HTML: on a phone each question spans the width
     above its six cells)."""
     head = "".join(
@@ -354,7 +358,8 @@ def _drift_table(data, questions: list[AssuranceQuestion], quarters: list[Period
     rows = []
     for question in questions:
         cells = "".join(
-            f"<td>{judgement_label(data.judgement(p, question.id))}</td>" for p in quarters
+            f"<td>{judgement_label(data.judgement(p, question.id), together=False)}</td>"
+            for p in quarters
         )
         rows.append(f'<tr><th scope="row">{html.escape(question.question)}</th>{cells}</tr>')
     return (
