@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 import site_builder
 from site_builder.build import CHECKED_ENV
+from site_builder.feedback import FORM_URL_KEY, form_url_problem
 from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
 from site_builder.pipeline import Prepared, prepare
@@ -37,7 +38,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edition = Edition(resolve_as_of(None), internal_from_env())
     except AsOfError as exc:
         raise PluginError(str(exc)) from None
-    prepared, problems = prepare(root, edition, config.site_url or "")
+    form_url = config.extra.get(FORM_URL_KEY)
+    if form_url_problem(form_url):
+        raise PluginError(f"mkdocs.yml: error: {form_url_problem(form_url)}")
+    prepared, problems = prepare(root, edition, config.site_url or "", form_url or "")
     if problems.errors or os.environ.get(CHECKED_ENV) != "1":
         for problem in problems.sorted():
             print(problem.format(), file=sys.stderr)

@@ -83,7 +83,12 @@ def error_messages(
 
 
 # Errors about the relation of two fields are reported at the line of the field to change.
-_KEY_OF_ERROR = {"completed_required": "status", "completed_forbidden": "completed"}
+_KEY_OF_ERROR = {
+    "completed_required": "status",
+    "completed_forbidden": "completed",
+    "evidence_without_impact": "evidence",
+    "reaudit_before_completed": "reaudit",
+}
 
 
 def _error_loc(err: dict[str, Any]) -> tuple[Any, ...]:
@@ -143,7 +148,7 @@ def _message(err: dict[str, Any], model: type[BaseModel]) -> str:
         return f"{label} must be 'key: value' fields, got {describe(got)}"
     if kind == "greater_than_equal":
         return f"{label} must be at least {ctx.get('ge')}, got {describe(got)}"
-    if kind in ("completed_required", "completed_forbidden"):
+    if kind in _KEY_OF_ERROR:
         action = got.get("id") if isinstance(got, dict) else None
         who = f"action {quote(action)}" if isinstance(action, str) else f"{label}"
         return f"{who}: {err['msg']}"
