@@ -13,6 +13,7 @@ from ..links import drop_links
 from ..models import Briefing
 from ..site import Site
 from . import OutputFile, markup
+from .feedback import briefing_block
 from .listing import (
     BRIEFINGS,
     agency_links,
@@ -132,6 +133,7 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             "Check the current multi-agency procedures before acting on it."
         )
     parts.append(drop_links(briefing.body, page, left_out).strip())
+    parts.append(briefing_block(site, briefing))
     return join_blocks(parts)
 
 
