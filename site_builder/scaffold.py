@@ -81,6 +81,7 @@ def new_review(project: Project, title: str, review_type: str, today: date) -> t
         f"notified: {today.isoformat()}\n"
         "learning: []\n"
         "actions: []\n"
+        f"{_ACTION_HELP}"
         "status: draft\n"
         "---\n\n"
         "## Summary\n\nA short, pseudonymised summary of the case and the review's findings.\n"
@@ -90,6 +91,21 @@ def new_review(project: Project, title: str, review_type: str, today: date) -> t
     )
     name = f"{prefix}-{today:%Y-%m}-{slugify(title)}"
     return project.root / "content" / "reviews" / f"{name}.md", text
+
+
+# The fields of an action, as comments under `actions: []` in a new review.
+_ACTION_HELP = (
+    "# Each agreed action (replace the [] above with a list of these):\n"
+    "#   - id: A1\n"
+    '#     action: "What will be done."\n'
+    "#     owner: police                # an agency id\n"
+    "#     due: YYYY-MM-DD\n"
+    "#     status: not-started          # not-started, in-progress or complete\n"
+    "#     completed: YYYY-MM-DD        # only once complete\n"
+    '#     impact: "How we know it made a difference."\n'
+    "#     evidence: behaviour          # with impact: reaction, learning, behaviour or results\n"
+    "#     reaudit: YYYY-MM-DD          # when a re-audit checks that the change has held\n"
+)
 
 
 def new_report(project: Project, period_id: str, today: date) -> tuple[Path, str]:
