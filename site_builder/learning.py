@@ -63,13 +63,20 @@ def percent(count: int, whole: int) -> int | None:
 
 def by_briefing(site: Site, rows: Iterable[FeedbackRow]) -> list[tuple[Briefing, Answers]]:
     """Each published briefing with answers among `rows`: most answers first, then by id."""
-    rows = list(rows)
-    found = []
-    for briefing_id in {r.briefing for r in rows}:
-        briefing = site.briefings.get(briefing_id)
-        if briefing is not None:
-            found.append((briefing, total(r for r in rows if r.briefing == briefing_id)))
+    groups = _group(rows, lambda r: r.briefing)
+    found = [
+        (briefing, total(group))
+        for briefing_id, group in groups.items()
+        if (briefing := site.briefings.get(briefing_id)) is not None
+    ]
     return sorted(found, key=lambda pair: (-pair[1].responses, pair[0].id))
+
+
+def _group(rows: Iterable[FeedbackRow], key) -> dict[str, list[FeedbackRow]]:  # noqa: ANN001
+    groups: dict[str, list[FeedbackRow]] = {}
+    for row in rows:
+        groups.setdefault(key(row), []).append(row)
+    return groups
 
 
 def by_agency(
@@ -77,16 +84,14 @@ def by_agency(
 ) -> list[tuple[str, Answers]]:
     """Answers per agency in taxonomy order (every agency, or only those that answered),
     then those that named no agency (only if there are some)."""
-    rows = list(rows)
-    agencies = site.taxonomy.agency_ids()
-    answered = {r.agency for r in rows}
+    groups = _group(rows, lambda r: r.agency)
     result = [
-        (a, total(r for r in rows if r.agency == a))
-        for a in agencies
-        if every_agency or a in answered
+        (a, total(groups.get(a, ())))
+        for a in site.taxonomy.agency_ids()
+        if every_agency or a in groups
     ]
-    if NO_AGENCY in answered:
-        result.append((NO_AGENCY, total(r for r in rows if r.agency == NO_AGENCY)))
+    if NO_AGENCY in groups:
+        result.append((NO_AGENCY, total(groups[NO_AGENCY])))
     return result
 
 

@@ -453,3 +453,14 @@ def test_feedback_files_pass_the_privacy_gate(make_project) -> None:
     found = [line for line in result.stdout.splitlines() if "email address" in line]
     assert found and found[0].startswith("data/feedback/2026-27-q1.csv:3: error: possible email")
     assert "jo.bloggs@example.org" not in result.stdout
+
+
+def test_build_refuses_a_form_address_that_is_not_a_web_address(tmp_path: Path) -> None:
+    root = write_feedback_corpus(tmp_path / "project", form="javascript:alert(1)")
+    result = run_hub(root, "build", "--site-dir", str(tmp_path / "site"), "--as-of", AS_OF)
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: error: extra.hub_feedback_url must start with https:// (the partnership's"
+        " own form), got 'javascript:alert(1)'"
+    ) in result.stderr
+    assert not (tmp_path / "site").exists()

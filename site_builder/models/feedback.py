@@ -50,6 +50,12 @@ class Feedback(Sequence[FeedbackRow]):
 
     def __init__(self, rows: Iterable[FeedbackRow] = ()) -> None:
         self._rows = tuple(sorted(rows, key=lambda r: (r.period, r.path, r.line)))
+        # Indexes: every briefing page and quarter asks for its rows (2,000 briefings, say).
+        self._by_briefing: dict[str, list[FeedbackRow]] = {}
+        self._by_period: dict[Period, list[FeedbackRow]] = {}
+        for row in self._rows:
+            self._by_briefing.setdefault(row.briefing, []).append(row)
+            self._by_period.setdefault(row.period, []).append(row)
 
     def __getitem__(self, index):  # type: ignore[override]
         return self._rows[index]
@@ -62,13 +68,13 @@ class Feedback(Sequence[FeedbackRow]):
 
     def periods(self) -> list[Period]:
         """The quarters with at least one row, oldest first."""
-        return sorted({r.period for r in self._rows})
+        return sorted(self._by_period)
 
     def for_period(self, period: Period) -> list[FeedbackRow]:
-        return [r for r in self._rows if r.period == period]
+        return list(self._by_period.get(period, ()))
 
     def for_briefing(self, briefing_id: str) -> list[FeedbackRow]:
-        return [r for r in self._rows if r.briefing == briefing_id]
+        return list(self._by_briefing.get(briefing_id, ()))
 
     def about(self, briefing_ids: Iterable[str]) -> Feedback:
         """The rows about the briefings in `briefing_ids` (the published ones, say)."""

@@ -29,6 +29,8 @@ ANONYMOUS = (
 )
 NO_AGENCY_NAME = "No agency named"
 COUNT_HEADERS = ("Answers", "Useful", "Learned something", "Changed practice")
+MOST_ANSWERED = 30
+"""Briefings listed per quarter on a page (a large hub has thousands; the CSV has them all)."""
 
 
 def generate(site: Site) -> list[OutputFile]:
@@ -214,10 +216,18 @@ def quarter_tables(site: Site, page: str, period: Period, *, every_agency: bool)
     rows = site.feedback.for_period(period)
     if not rows:
         return "No answers were recorded in this quarter."
+    ranked = learning.by_briefing(site, rows)
     briefings = markup.table(
         ["Briefing", *COUNT_HEADERS],
-        [[_briefing_cell(page, b), *count_cells(a)] for b, a in learning.by_briefing(site, rows)],
+        [[_briefing_cell(page, b), *count_cells(a)] for b, a in ranked[:MOST_ANSWERED]],
     )
+    if len(ranked) > MOST_ANSWERED:
+        more = len(ranked) - MOST_ANSWERED
+        csv_link = f"[the download]({href(page, FEEDBACK_CSV)})"
+        briefings += (
+            f"\n\nThe {MOST_ANSWERED} most answered briefings; {_briefings(more)} more"
+            f" with answers this quarter are in {csv_link}."
+        )
     agencies = markup.table(
         ["Agency", *COUNT_HEADERS],
         [
