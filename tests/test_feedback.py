@@ -464,3 +464,14 @@ def test_build_refuses_a_form_address_that_is_not_a_web_address(tmp_path: Path) 
         " own form), got 'javascript:alert(1)'"
     ) in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_report_without_answers_says_so(make_project) -> None:
+    report = "---\nperiod: 2026-27-q1\nmeeting_date: 2026-08-10\nauthor: Unit\n---\n\nHi.\n"
+    root = make_project({"content/reports/2026-27-q1.md": report})
+    page = {o.path: o.content for o in _prepare(root, "").outputs}["reports/2026-27-q1.md"]
+    assert "**Briefings published in the period**: 0." in page
+    assert "**Practitioners' answers in the period**: none were recorded." in page
+    assert "- **Practitioners' answers about briefings**: none recorded (see 4.2)." in page
+    # Child A's A1 was completed on 20 March 2026 (Q4 2025/26): none in Q1, one by its end.
+    assert "| Impact described, level not given | 0 | 1 |" in page

@@ -268,29 +268,33 @@ def report_section(site: Site, page: str, period: Period) -> str:
     """The period's learning into practice: briefings published, answers, changed practice."""
     published = learning.published_in(site, period)
     rows = site.feedback.for_period(period)
-    answers = learning.total(rows)
-    about = len({r.briefing for r in rows})
     listed = "".join(
         f"\n- {_briefing_cell(page, b)} ({markup.long_date(b.date)})" for b in published
     )
-    lines = [
-        f"**Briefings published in the period**: {len(published)}.{listed}",
-        f"**Practitioners' answers in the period**: {_answers(answers.responses)} about "
-        f"{_briefings(about)}; {share_words(answers.useful, answers.responses)} found the "
-        f"briefing useful, {share_words(answers.learned, answers.responses)} learned something "
-        f"and {share_words(answers.changed_practice, answers.responses)} changed their practice.",
+    parts = [f"**Briefings published in the period**: {len(published)}.{listed}"]
+    if not rows:
+        parts.append("**Practitioners' answers in the period**: none were recorded.")
+        return "\n\n".join(parts)
+    answers = learning.total(rows)
+    n = answers.responses
+    parts += [
+        f"**Practitioners' answers in the period**: {_answers_about(rows)}; "
+        f"{share_words(answers.useful, n)} found the briefing useful, "
+        f"{share_words(answers.learned, n)} learned something "
+        f"and {share_words(answers.changed_practice, n)} changed their practice.",
+        quarter_tables(site, page, period, every_agency=False),
     ]
-    if rows:
-        lines.append(quarter_tables(site, page, period, every_agency=False))
-    return "\n\n".join(lines)
+    return "\n\n".join(parts)
 
 
 def period_fact(site: Site, period: Period) -> str:
     """One line for the report's summary of evidence (section 3)."""
     rows = site.feedback.for_period(period)
-    answers = learning.total(rows)
+    held = _answers_about(rows) if rows else "none recorded"
+    return f"- **Practitioners' answers about briefings**: {held} (see 4.2)."
+
+
+def _answers_about(rows: list) -> str:
+    """`12 answers about 3 briefings`."""
     about = len({r.briefing for r in rows})
-    return (
-        f"- **Practitioners' answers about briefings**: {_answers(answers.responses)} about "
-        f"{_briefings(about)} (see 4.2)."
-    )
+    return f"{_answers(learning.total(rows).responses)} about {_briefings(about)}"
