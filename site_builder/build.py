@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .interrupts import stop_signals_held
+from .interrupts import stop_signals_deferred, stop_signals_held
 from .publication import AS_OF_ENV, INTERNAL_ENV, Edition
 from .site_dir import checked_site_dir
 
@@ -55,10 +55,9 @@ def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
     )
     try:
         command = mkdocs_command(root, "build", "--site-dir", str(staging), "--quiet")
-        # Its own process group: Ctrl+C reaches `hub` alone, which stops the engine quietly.
-        result = subprocess.run(command, env=engine_env(edition), cwd=root, process_group=0)
-        if result.returncode != 0:
-            raise BuildFailed(f"the site engine failed (exit {result.returncode})")
+        returncode = run_engine(command, engine_env(edition), root)
+        if returncode != 0:
+            raise BuildFailed(f"the site engine failed (exit {returncode})")
         make_readable(staging)
         swap_in(staging, site_dir)
     finally:
@@ -131,12 +130,31 @@ def _running(pid: int) -> bool:
     return True
 
 
+def run_engine(command: list[str], env: Mapping[str, str], cwd: Path) -> int:
+    """Run the engine and return its exit code; a stop request stops it too, never leaving it
+    running unseen (it is started with stop requests deferred, and killed on any exception).
+
+    Its own process group: Ctrl+C reaches `hub` alone, which stops the engine quietly.
+    """
+    engine = None
+    try:
+        with stop_signals_deferred():
+            engine = subprocess.Popen(command, env=env, cwd=cwd, process_group=0)
+        return engine.wait()
+    except BaseException:
+        if engine is not None:
+            with stop_signals_held():
+                engine.kill()
+                engine.wait()
+        raise
+
+
 def serve_site(root: Path, edition: Edition, dev_addr: str | None) -> int:
     """Live preview through the engine; returns its exit code."""
     args = ["--dev-addr", dev_addr] if dev_addr else []
     env = engine_env(edition)
     env.pop(CHECKED_ENV)
     try:
-        return subprocess.run(mkdocs_command(root, "serve", *args), env=env, cwd=root).returncode
+        return run_engine(mkdocs_command(root, "serve", *args), env, root)
     except KeyboardInterrupt:
         return 0

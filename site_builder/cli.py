@@ -99,7 +99,7 @@ def _run(args: argparse.Namespace) -> int:
                 raise SiteDirError("is empty: name a folder, e.g. site")
             site_dir = checked_site_dir(root, Path(given))
         except SiteDirError as exc:
-            print(f"hub: error: --site-dir {given}: {exc}", file=sys.stderr)
+            print(f"hub: error: --site-dir {given or repr(given)}: {exc}", file=sys.stderr)
             return EXIT_USAGE
     _, problems = check(root)
     _print_problems(problems)

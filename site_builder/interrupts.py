@@ -59,6 +59,28 @@ def stop_signals_held() -> Iterator[None]:
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
 
 
+@contextmanager
+def stop_signals_deferred() -> Iterator[None]:
+    """A stop signal inside the block raises `Interrupted` when the block ends: starting a
+    process is never cut in half (it would run on, unknown to anyone)."""
+    if not _in_main_thread():
+        yield
+        return
+    arrived: list[int] = []
+    previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+    for signum, handler in previous.items():
+        if handler is _raise:
+            signal.signal(signum, lambda signum, _frame: arrived.append(signum))
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            if handler is _raise:
+                signal.signal(signum, handler)
+    if arrived:
+        raise Interrupted(arrived[0])
+
+
 def stopped(exc: KeyboardInterrupt, message: str = "hub: interrupted") -> int:
     """Print `message` on stderr; the exit code of a process ended by the signal (130, 143)."""
     print(message, file=sys.stderr)

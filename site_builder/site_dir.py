@@ -7,6 +7,7 @@ anything is written, following symlinks, `..` and `~` to where they really lead.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -26,9 +27,12 @@ def checked_site_dir(root: Path, site_dir: Path) -> Path:
         target = site_dir.expanduser().resolve()
         _refuse_protected(target, root.resolve())
         _refuse_occupied(target)
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop, before Python 3.13
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise SiteDirError(f"cannot be used ({reason})") from None
+    except RuntimeError:  # a symlink loop (an OSError from Python 3.13)
+        raise SiteDirError("is a symlink loop") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SiteDirError("is a symlink loop") from None
+        raise SiteDirError(f"cannot be used ({exc.strerror or exc})") from None
     return target
 
 
