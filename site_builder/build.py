@@ -50,10 +50,11 @@ def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
     site_dir = checked_site_dir(root, site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(site_dir)
-    staging = Path(
-        tempfile.mkdtemp(prefix=f".{site_dir.name}.build-{os.getpid()}-", dir=site_dir.parent)
-    )
+    prefix = f".{site_dir.name}.build-{os.getpid()}-"
+    staging = None
     try:
+        with stop_signals_deferred():  # a stop as it is made still finds it to remove
+            staging = Path(tempfile.mkdtemp(prefix=prefix, dir=site_dir.parent))
         command = mkdocs_command(root, "build", "--site-dir", str(staging), "--quiet")
         returncode = run_engine(command, engine_env(edition), root)
         if returncode != 0:
@@ -61,8 +62,9 @@ def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
         make_readable(staging)
         swap_in(staging, site_dir)
     finally:
-        with stop_signals_held():
-            shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            with stop_signals_held():
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
