@@ -231,7 +231,9 @@ def test_rebuilding_an_existing_site_or_a_new_folder_is_allowed(
 
 
 @pytest.mark.parametrize(
-    ("umask", "folder_mode", "file_mode"), [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)]
+    ("umask", "folder_mode", "file_mode"),
+    [(0o022, 0o755, 0o644), (0o027, 0o750, 0o640)],
+    ids=["umask-022", "umask-027"],
 )
 def test_the_site_has_the_modes_the_umask_gives(
     tmp_path: Path, umask: int, folder_mode: int, file_mode: int
@@ -317,7 +319,9 @@ def test_only_staging_of_finished_builds_is_removed(
 
 
 @pytest.mark.parametrize("moment", ["staging", "engine"])
-@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"]
+)
 def test_a_stopped_build_ends_cleanly_and_keeps_the_previous_site(
     previous: tuple[Path, Path, dict[str, str]], signum: int, code: int, moment: str
 ) -> None:
@@ -352,7 +356,7 @@ def test_ctrl_c_during_check_is_one_line(tmp_path: Path, delay: float) -> None:
         assert (hub.returncode, stderr) == (0, ""), stdout
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_stopping_serve_is_quiet(tmp_path: Path, signum: int) -> None:
     root = write_corpus(tmp_path / "project")
     hub = _popen(root, "serve", "--dev-addr", "127.0.0.1:0")
