@@ -48,7 +48,7 @@ def raise_on_stop_signals() -> None:
 def stop_signals_held() -> Iterator[None]:
     """Stop signals are ignored inside the block: a swap or a clean-up is never cut in half.
 
-    The block is short and the process ends soon after it, so nothing is lost.
+    One that arrives is dropped: the block is short, and the process ends soon after it.
     """
     if not _in_main_thread():
         yield
