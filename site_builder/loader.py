@@ -344,7 +344,8 @@ class Loader:
             self.problems.error(
                 rel,
                 line,
-                f"unknown indicator {quote(indicator)}{did_you_mean(indicator, sorted(known))}",
+                f"unknown indicator {quote(indicator)}"
+                f"{did_you_mean(indicator, sorted(known), 'data/indicators.yaml')}",
             )
             return None
         if indicator in first_seen:

@@ -476,7 +476,8 @@ CASES = [
         {SC: "indicator,value,note\n943 476 5919,,\n"},
         [
             f"{SC}:2: error: possible NHS number '94* *** ****' {FIX}",
-            f"{SC}:2: error: unknown indicator [withheld: looks like an NHS number]",
+            f"{SC}:2: error: unknown indicator [withheld: looks like an NHS number];"
+            " valid ids are 'cin_rate', 'rereferrals_12m' (see data/indicators.yaml)",
         ],
         secrets=("943 476 5919",),
     ),
