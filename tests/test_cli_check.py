@@ -67,6 +67,14 @@ CASES = [
         [f"{B}:6: error: invalid YAML: a list in [brackets] is not closed with ']'"],
     ),
     Case(
+        "yaml-unclosed-quote-in-the-title",
+        {B: briefing("title: Neglect and the toxic trio", 'title: "Neglect and the toxic trio')},
+        [
+            f'{B}:2: error: invalid YAML: the quote " opened on this line is not closed:'
+            ' end the text with " on the same line'
+        ],
+    ),
+    Case(
         "non-utf8-bytes",
         {B: BRIEFING.encode().replace(b"Text of section 3", b"Caf\xe9 of section 3")},
         [f"{B}:21: error: file is not UTF-8 text (byte 0xe9); save it as UTF-8"],
