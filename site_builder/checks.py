@@ -49,6 +49,7 @@ def check_project(project: Project, problems: Problems) -> None:
         _check_report(project, report, problems)
     for document in (*project.briefings, *project.reviews, *project.reports):
         _check_placeholders(document, problems)
+    _check_salvaged(project, problems)
     for indicator in project.indicators:
         if taxonomy_loaded:
             _check_known(
@@ -198,6 +199,20 @@ def _check_review(project: Project, review: Review, problems: Problems) -> None:
                 origin.line_of(key),
                 f"'{key}' ({value}) is before 'notified' ({review.notified})",
             )
+
+
+def _check_salvaged(project: Project, problems: Problems) -> None:
+    """The checks a document with a failed field still gets: its ids, its references, its
+    sections. Fields that failed are empty here, so they add nothing twice."""
+    if not project.taxonomy.priorities:
+        return
+    for document in project.salvaged:
+        if isinstance(document, Briefing):
+            _check_briefing_ids(project, document, problems)
+            _check_briefing_refs(project, document, problems)
+            _check_seven_minute(document, problems)
+        else:
+            _check_review_ids(project, document, problems)
 
 
 def _check_placeholders(

@@ -33,6 +33,7 @@ from .models import (
 from .models.common import SLUG_RE
 from .models.indicator import IndicatorMeta
 from .models.report import NARRATIVE_SECTIONS
+from .models.salvage import salvage
 from .models.voice import VoiceMeta
 from .outline import split_at_level
 from .periods import Period
@@ -68,6 +69,7 @@ class Loader:
             "reviews": set(),
             "indicators": set(),
         }
+        self.salvaged: list = []
 
     def load(self) -> tuple[Project, Problems]:
         taxonomy = self._load_taxonomy()
@@ -84,6 +86,7 @@ class Loader:
             voices=tuple(self._load_voices()),
             pages=tuple(self._load_free_pages()),
             rejected_ids={kind: frozenset(ids) for kind, ids in self.rejected.items()},
+            salvaged=tuple(self.salvaged),
         )
         return project, self.problems
 
@@ -404,11 +407,14 @@ class Loader:
                 self.rejected[folder].add(path.stem)
                 continue
             meta, origin, body, body_line = loaded
-            documents.append(
-                model.model_construct(
-                    **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
-                )
+            document = model.model_construct(
+                **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
             )
+            if isinstance(meta, dict):  # salvaged: checked, never published
+                self.rejected[folder].add(path.stem)
+                self.salvaged.append(document)
+            else:
+                documents.append(document)
         return documents
 
     def _load_front_matter(self, path: Path, meta_model: type):
@@ -443,7 +449,9 @@ class Loader:
             fm.data = {}
         meta = self._validate(meta_model, fm.data, rel, fm.lines, 1)
         if meta is None:
-            return None
+            if meta_model is ReportMeta or not isinstance(fm.data, dict):
+                return None
+            meta = salvage(meta_model, fm.data)  # its errors are reported; check the rest
         return meta, Source(rel, fm.lines), doc.body, doc.body_line
 
     def _load_reports(self) -> list[ReportNarrative]:
