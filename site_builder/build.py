@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .publication import AS_OF_ENV, INTERNAL_ENV, Edition
+from .publication import AS_OF_ENV, INTERNAL_ENV, PREVIEW_ENV, Edition
 
 CHECKED_ENV = "HUB_CHECKED"  # the CLI has printed the problems; the hook need not repeat them
 
@@ -28,6 +28,7 @@ def engine_env(edition: Edition, base: Mapping[str, str] = os.environ) -> dict[s
     env = dict(base)
     env[AS_OF_ENV] = edition.as_of.isoformat()
     env[INTERNAL_ENV] = "1" if edition.internal else "0"
+    env[PREVIEW_ENV] = "1" if edition.preview else "0"
     env[CHECKED_ENV] = "1"
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return env
@@ -65,7 +66,8 @@ def swap_in(staging: Path, site_dir: Path) -> None:
 
 
 def serve_site(root: Path, edition: Edition, dev_addr: str | None) -> int:
-    """Live preview through the engine; returns its exit code."""
+    """Live preview through the engine; returns its exit code. Problems are shown in the
+    browser too, so the preview starts even when there are errors."""
     args = ["--dev-addr", dev_addr] if dev_addr else []
     env = engine_env(edition)
     env.pop(CHECKED_ENV)
