@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .interrupts import stop_signals_deferred, stop_signals_held
-from .publication import AS_OF_ENV, INTERNAL_ENV, Edition
+from .publication import AS_OF_ENV, INTERNAL_ENV, PREVIEW_ENV, Edition
 from .site_dir import checked_site_dir
 
 CHECKED_ENV = "HUB_CHECKED"  # the CLI has printed the problems; the hook need not repeat them
@@ -33,6 +33,7 @@ def engine_env(edition: Edition, base: Mapping[str, str] = os.environ) -> dict[s
     env = dict(base)
     env[AS_OF_ENV] = edition.as_of.isoformat()
     env[INTERNAL_ENV] = "1" if edition.internal else "0"
+    env[PREVIEW_ENV] = "1" if edition.preview else "0"
     env[CHECKED_ENV] = "1"
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return env
@@ -152,7 +153,8 @@ def run_engine(command: list[str], env: Mapping[str, str], cwd: Path) -> int:
 
 
 def serve_site(root: Path, edition: Edition, dev_addr: str | None) -> int:
-    """Live preview through the engine; returns its exit code."""
+    """Live preview through the engine; returns its exit code. Problems are shown in the
+    browser too, so the preview starts even when there are errors."""
     args = ["--dev-addr", dev_addr] if dev_addr else []
     env = engine_env(edition)
     env.pop(CHECKED_ENV)

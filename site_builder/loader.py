@@ -35,6 +35,7 @@ from .models.common import SLUG_RE
 from .models.feedback import FEEDBACK_COLUMNS, Feedback
 from .models.indicator import IndicatorMeta
 from .models.report import NARRATIVE_SECTIONS
+from .models.salvage import salvage
 from .models.voice import VoiceMeta
 from .outline import split_at_level
 from .periods import Period
@@ -70,6 +71,7 @@ class Loader:
             "reviews": set(),
             "indicators": set(),
         }
+        self.salvaged: list = []
 
     def load(self) -> tuple[Project, Problems]:
         taxonomy = self._load_taxonomy()
@@ -90,6 +92,7 @@ class Loader:
             feedback=self._load_feedback(
                 briefings.ids() | self.rejected["briefings"], taxonomy.agency_ids()
             ),
+            salvaged=tuple(self.salvaged),
         )
         return project, self.problems
 
@@ -375,7 +378,8 @@ class Loader:
             self.problems.error(
                 rel,
                 line,
-                f"unknown indicator {quote(indicator)}{did_you_mean(indicator, sorted(known))}",
+                f"unknown indicator {quote(indicator)}"
+                f"{did_you_mean(indicator, sorted(known), 'data/indicators.yaml')}",
             )
             return None
         if indicator in first_seen:
@@ -434,11 +438,14 @@ class Loader:
                 self.rejected[folder].add(path.stem)
                 continue
             meta, origin, body, body_line = loaded
-            documents.append(
-                model.model_construct(
-                    **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
-                )
+            document = model.model_construct(
+                **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
             )
+            if isinstance(meta, dict):  # salvaged: checked, never published
+                self.rejected[folder].add(path.stem)
+                self.salvaged.append(document)
+            else:
+                documents.append(document)
         return documents
 
     def _load_front_matter(self, path: Path, meta_model: type):
@@ -473,7 +480,9 @@ class Loader:
             fm.data = {}
         meta = self._validate(meta_model, fm.data, rel, fm.lines, 1)
         if meta is None:
-            return None
+            if meta_model is ReportMeta or not isinstance(fm.data, dict):
+                return None
+            meta = salvage(meta_model, fm.data)  # its errors are reported; check the rest
         return meta, Source(rel, fm.lines), doc.body, doc.body_line
 
     def _load_reports(self) -> list[ReportNarrative]:
