@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .feedback import FeedbackReader
 from .messages import describe, did_you_mean, error_messages, quote
 from .models import (
     Assurance,
@@ -35,8 +36,10 @@ from .models import (
 )
 from .models.assurance import JUDGEMENTS, AssuranceQuestionMeta
 from .models.common import SLUG_RE
+from .models.feedback import FEEDBACK_COLUMNS, Feedback
 from .models.indicator import IndicatorMeta
 from .models.report import NARRATIVE_SECTIONS
+from .models.salvage import salvage
 from .models.voice import VoiceMeta
 from .outline import split_at_level
 from .periods import Period
@@ -73,6 +76,7 @@ class Loader:
             "indicators": set(),
             "questions": set(),
         }
+        self.salvaged: list = []
 
     def load(self) -> tuple[Project, Problems]:
         taxonomy = self._load_taxonomy()
@@ -94,6 +98,10 @@ class Loader:
                 taxonomy, known_indicators | briefings.ids() | reviews.ids() | self._rejected_docs()
             ),
             rejected_ids={kind: frozenset(ids) for kind, ids in self.rejected.items()},
+            feedback=self._load_feedback(
+                briefings.ids() | self.rejected["briefings"], taxonomy.agency_ids()
+            ),
+            salvaged=tuple(self.salvaged),
         )
         return project, self.problems
 
@@ -283,22 +291,14 @@ class Loader:
 
     def _load_scorecards(self, indicator_ids: set[str]) -> Scorecards:
         by_period = {}
-        for period, rel, text in self._period_files("scorecard", "a scorecard"):
-            rows: dict[str, ScorecardRow] = {}
-            first_seen: dict[str, int] = {}
-            headers = (("indicator", "value"), ("indicator", "value", "note"))
-            for line, record in self._csv_records(rel, text, headers):
-                row = self._scorecard_row(rel, line, record, indicator_ids, first_seen)
-                if row is not None:
-                    rows[row.indicator] = row
-            by_period[period] = rows
+        for period, rel, text in self._quarterly_files("scorecard", "a scorecard"):
+            by_period[period] = self._parse_scorecard(rel, text, indicator_ids)
         return Scorecards(by_period)
 
-    def _period_files(self, folder: str, what: str) -> list[tuple[Period, str, str]]:
-        """`(period, rel, text)` of each `data/<folder>/<period>.csv`, read and privacy-scanned,
-        after an error for every other file there (`what` names the files in messages)."""
+    def _quarterly_files(self, folder: str, what: str) -> Iterator[tuple[Period, str, str]]:
+        """(period, path, text) of each `data/<folder>/<period>.csv`, read and privacy-scanned;
+        any other file there gets an error. `what` names such a file: "a scorecard"."""
         base = self.root / DATA_DIR / folder
-        found = []
         for path in sorted(base.glob("*")) if base.is_dir() else []:
             if path.is_dir() or path.name.startswith("."):
                 continue
@@ -321,51 +321,72 @@ class Loader:
                 continue
             text = self._read(path)
             if text is not None:
-                found.append((period, rel, text))
-        return found
+                yield period, rel, text
 
     def _csv_records(
-        self, rel: str, text: str, headers: tuple[tuple[str, ...], ...]
-    ) -> Iterator[tuple[int, list[str]]]:
-        """`(line, cells)` of each non-blank record of a CSV whose header is one of `headers`
-        (the longest first in messages), after errors for a bad header, a record wider than
-        the header, or broken quoting (which ends the file)."""
+        self, rel: str, text: str, headers: list[list[str]]
+    ) -> Iterator[tuple[int, list[str], int]]:
+        """(line, cells, header width) of each non-blank record after a header in `headers`;
+        an empty file, another header or invalid CSV gets an error at its line."""
         reader = csv.reader(io.StringIO(text), strict=True)
         start = 1  # the line where the record being read starts
-        shown = [",".join(h) for h in headers]
+        shown = [quote(",".join(h)) for h in headers]
         try:
             header = next(reader, None)
             if header is None:
-                self.problems.error(
-                    rel, 1, f"the file is empty: expected the header {quote(max(shown, key=len))}"
-                )
+                self.problems.error(rel, 1, f"the file is empty: expected the header {shown[-1]}")
                 return
             header = [h.strip() for h in header]
-            if tuple(header) not in headers:
-                expected = " or ".join(quote(h) for h in shown)
+            if header not in headers:
                 self.problems.error(
-                    rel, 1, f"the header must be {expected}, got {quote(','.join(header))}"
+                    rel,
+                    1,
+                    f"the header must be {' or '.join(shown)}, got {quote(','.join(header))}",
                 )
                 return
             start = reader.line_num + 1
             for record in reader:
-                if not any(cell.strip() for cell in record):
-                    pass
-                elif len(record) > len(header):
-                    self.problems.error(
-                        rel,
-                        start,
-                        f"expected {len(header)} columns, got {len(record)}"
-                        ' (put a note containing commas in "double quotes")',
-                    )
-                else:
-                    yield start, [cell.strip() for cell in record]
+                if any(cell.strip() for cell in record):
+                    yield start, record, len(header)
                 start = reader.line_num + 1
         except csv.Error as exc:
             self.problems.error(rel, start, _csv_message(str(exc)))
 
-    def _scorecard_row(self, rel, line, record, known, first_seen) -> ScorecardRow | None:
-        indicator, raw_value, note = (*record, "", "")[:3]
+    def _parse_scorecard(self, rel: str, text: str, known: set[str]) -> dict[str, ScorecardRow]:
+        rows: dict[str, ScorecardRow] = {}
+        first_seen: dict[str, int] = {}
+        headers = [["indicator", "value"], ["indicator", "value", "note"]]
+        for line, record, width in self._csv_records(rel, text, headers):
+            row = self._scorecard_row(rel, line, record, width, known, first_seen)
+            if row is not None:
+                rows[row.indicator] = row
+        return rows
+
+    def _load_feedback(self, briefing_ids: set[str], agency_ids: list[str]) -> Feedback:
+        """Every row of `data/feedback/<period>.csv`; ids checked against `briefing_ids`
+        (rejected briefings included) and `agency_ids` (none checked when empty)."""
+        rows = []
+        header = [list(FEEDBACK_COLUMNS)]
+        for period, rel, text in self._quarterly_files("feedback", "a feedback file"):
+            reader = FeedbackReader(rel, period, briefing_ids, agency_ids, self.problems)
+            for line, record, _ in self._csv_records(rel, text, header):
+                row = reader.row(line, record)
+                if row is not None:
+                    rows.append(row)
+        return Feedback(rows)
+
+    def _scorecard_row(self, rel, line, record, width, known, first_seen) -> ScorecardRow | None:
+        if len(record) > width:
+            self.problems.error(
+                rel,
+                line,
+                f"expected {width} columns, got {len(record)}"
+                ' (put a note containing commas in "double quotes")',
+            )
+            return None
+        indicator = record[0].strip()
+        raw_value = record[1].strip() if len(record) > 1 else ""
+        note = record[2].strip() if len(record) > 2 else ""
         if not indicator:
             self.problems.error(rel, line, "the row has no indicator id in its first column")
             return None
@@ -373,7 +394,8 @@ class Loader:
             self.problems.error(
                 rel,
                 line,
-                f"unknown indicator {quote(indicator)}{did_you_mean(indicator, sorted(known))}",
+                f"unknown indicator {quote(indicator)}"
+                f"{did_you_mean(indicator, sorted(known), 'data/indicators.yaml')}",
             )
             return None
         if indicator in first_seen:
@@ -420,12 +442,12 @@ class Loader:
                 self._check_question_refs(question, taxonomy, evidence_ids)
         known = {q.id for q in questions} | self.rejected["questions"]
         by_period = {}
-        for period, rel, text in self._period_files("assurance", "a judgements file"):
+        for period, rel, text in self._quarterly_files("assurance", "a judgements file"):
             rows: dict[str, JudgementRow] = {}
             first_seen: dict[str, int] = {}
-            headers = (("question", "judgement", "note"),)
-            for line, record in self._csv_records(rel, text, headers):
-                row = self._judgement_row(rel, line, record, known, first_seen)
+            headers = [["question", "judgement", "note"]]
+            for line, record, width in self._csv_records(rel, text, headers):
+                row = self._judgement_row(rel, line, record, width, known, first_seen)
                 if row is not None:
                     rows[row.question] = row
             by_period[period] = rows
@@ -439,7 +461,7 @@ class Loader:
         subgroups = taxonomy.subgroup_ids()
         if question.subgroup not in subgroups:
             hint = (
-                did_you_mean(question.subgroup, subgroups)
+                did_you_mean(question.subgroup, subgroups, "data/taxonomy.yaml")
                 if subgroups
                 else ": data/taxonomy.yaml lists no subgroups (add 'subgroups: [{id, name}]')"
             )
@@ -454,7 +476,7 @@ class Loader:
                 origin.path,
                 origin.line_of("priority"),
                 f"{label}: unknown priority {quote(question.priority)}"
-                f"{did_you_mean(question.priority, priorities)}",
+                f"{did_you_mean(question.priority, priorities, 'data/taxonomy.yaml')}",
             )
         if ANY_ID in evidence_ids:
             return
@@ -467,8 +489,16 @@ class Loader:
                     f" briefing id{did_you_mean(item, sorted(evidence_ids))}",
                 )
 
-    def _judgement_row(self, rel, line, record, known, first_seen) -> JudgementRow | None:
-        question, judgement, note = (*record, "", "")[:3]
+    def _judgement_row(self, rel, line, record, width, known, first_seen) -> JudgementRow | None:
+        if len(record) > width:
+            self.problems.error(
+                rel,
+                line,
+                f"expected {width} columns, got {len(record)}"
+                ' (put a note containing commas in "double quotes")',
+            )
+            return None
+        question, judgement, note = (*(cell.strip() for cell in record), "", "")[:3]
         if not question:
             self.problems.error(rel, line, "the row has no question id in its first column")
             return None
@@ -476,7 +506,8 @@ class Loader:
             self.problems.error(
                 rel,
                 line,
-                f"unknown question {quote(question)}{did_you_mean(question, sorted(known))}",
+                f"unknown question {quote(question)}"
+                f"{did_you_mean(question, sorted(known), 'data/assurance.yaml')}",
             )
             return None
         if question in first_seen:
@@ -537,11 +568,14 @@ class Loader:
                 self.rejected[folder].add(path.stem)
                 continue
             meta, origin, body, body_line = loaded
-            documents.append(
-                model.model_construct(
-                    **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
-                )
+            document = model.model_construct(
+                **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
             )
+            if isinstance(meta, dict):  # salvaged: checked, never published
+                self.rejected[folder].add(path.stem)
+                self.salvaged.append(document)
+            else:
+                documents.append(document)
         return documents
 
     def _load_front_matter(self, path: Path, meta_model: type):
@@ -576,7 +610,9 @@ class Loader:
             fm.data = {}
         meta = self._validate(meta_model, fm.data, rel, fm.lines, 1)
         if meta is None:
-            return None
+            if meta_model is ReportMeta or not isinstance(fm.data, dict):
+                return None
+            meta = salvage(meta_model, fm.data)  # its errors are reported; check the rest
         return meta, Source(rel, fm.lines), doc.body, doc.body_line
 
     def _load_reports(self) -> list[ReportNarrative]:
