@@ -165,7 +165,7 @@ class Loader:
         parts = list(file.parts)
         found = []
         for index, part in enumerate(parts):
-            parts[index], findings = self.gate.redact(part)
+            parts[index], findings = self.gate.redact(part, spaces="-_")
             what = " in the file name" if index == len(parts) - 1 else " in a folder name"
             found.extend(finding.message(what) for finding in findings)
         if found:
@@ -221,7 +221,9 @@ class Loader:
         rel = self._rel(path)
         if rel in self.texts or path.is_file():
             return self._read(path)
-        if required:
+        if path.is_dir():
+            self.problems.error(rel, None, "expected a YAML file, found a folder")
+        elif required:
             self.problems.error(rel, None, "file not found")
         return None
 

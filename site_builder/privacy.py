@@ -432,7 +432,8 @@ _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 # A line break inside a paragraph that a digit touches: a number may run across it. The next
 # line's "> " (blockquote) and indent (list continuation) are part of the break.
 _WRAP_RE = re.compile(r"(?<=[0-9])[ ]?\n[ >]*+(?=\S)|(?<=\S)[ ]?\n[ >]*+(?=[0-9])")
-_LIST_ITEM_RE = re.compile(r"[0-9]{1,9}[.)](?:[ \t]|$)")
+_LIST_ITEM_RE = re.compile(r"([0-9]{1,9})[.)][ \t]")
+_LIST_START_RE = re.compile(r"[ >]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
 _FENCE_RE = re.compile(r"^[ >]*(?:```|~~~)", re.MULTILINE)
 _TABLE_RULE_RE = re.compile(
     r"^[ >]*\|?[ ]?:?-+:?[ ]?(?:\|[ ]?:?-+:?[ ]?)*\|?[ ]?$", re.MULTILINE
@@ -555,7 +556,11 @@ def _is_wrap(text: str, m: re.Match[str], fences: list[tuple[int, int]]) -> bool
     next_end = text.find("\n", m.end())
     before = text[line_start : m.start()]
     after = text[m.end() : next_end if next_end != -1 else len(text)]
-    if "|" in before or "|" in after or _LIST_ITEM_RE.match(after):
+    if "|" in before or "|" in after:
+        return False
+    # A numbered item starts a list only at "1." or after another item ("2019. Then" runs on).
+    item = _LIST_ITEM_RE.match(after)
+    if item and (item.group(1) == "1" or _LIST_START_RE.match(before)):
         return False
     if before.lstrip(" >").startswith("#"):
         return False
@@ -645,19 +650,21 @@ class PrivacyGate:
             for match in self._matches(view.text)
         ]
 
-    def redact(self, text: str) -> tuple[str, list[Finding]]:
+    def redact(self, text: str, spaces: str = "") -> tuple[str, list[Finding]]:
         """`text` (one line, e.g. a file name) with every finding masked in place, and the
-        findings; `text` itself when nothing is found."""
-        view = reader_view(text, wraps=False)
+        findings; `text` itself when nothing is found. Characters in `spaces` read as spaces
+        (in a file name "-" and "_" separate words)."""
+        view = reader_view(text.translate({ord(c): " " for c in spaces}), wraps=False)
         matches = list(self._matches(view.text))
         if not matches:
             return text, []
         # Masks keep the source's characters where reading changed none of them.
         shown = text if len(view.text) == len(text) else view.text
-        for match in reversed(matches):
-            masked = _mask(shown[match.start : match.end])
+        masks = [_mask(shown[match.start : match.end]) for match in matches]
+        for match, masked in reversed(list(zip(matches, masks, strict=True))):
             shown = shown[: match.start] + masked + shown[match.end :]
-        return shown, [Finding(1, match.kind, _mask(match.raw)) for match in matches]
+        findings = [Finding(1, m.kind, masked) for m, masked in zip(matches, masks, strict=True)]
+        return shown, findings
 
     def _matches(self, text: str) -> Iterator[_Match]:
         """The matches to report: overlaps resolved, allowed text left out, in text order."""

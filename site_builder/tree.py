@@ -87,7 +87,7 @@ def walk(root: Path, top: str) -> Tree:
                 continue
             if stat.S_ISDIR(mode):
                 real = Path(os.path.realpath(path))
-                if real in ancestors:
+                if real in ancestors or any(real in folder.parents for folder in ancestors):
                     tree.problems.append((rel, _loop_message(root_real, real)))
                 elif real not in walked:  # reached by two symlinks: its files are read once
                     walked.add(real)
@@ -118,8 +118,5 @@ def _inside(root_real: Path, path: Path, rel: str, tree: Tree) -> Path | None:
 
 
 def _loop_message(root_real: Path, real: Path) -> str:
-    target = real.relative_to(root_real).as_posix() if real != root_real else "."
-    return (
-        f"symlink loop: the symlink leads back to '{target}', a folder it is in;"
-        " remove the symlink"
-    )
+    target = f"'{real.relative_to(root_real).as_posix()}'" if real != root_real else "the project"
+    return f"symlink loop: the symlink leads back to {target}, a folder that holds it; remove it"
