@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from site_builder.privacy import PrivacyGate
 from tests.conftest import AS_OF, BRIEFING, MINIMAL_FILES, copy_engine, run_hub, write_tree
 
 FIX = "(remove it, or add the exact text to privacy_allow in data/taxonomy.yaml if it is public)"
@@ -402,3 +403,85 @@ def test_every_line_is_a_case(output) -> None:
     lines = output.stdout.splitlines()
     assert sorted(lines[:-1]) == sorted(expected)
     assert lines[-1] == f"hub check: {len(expected)} errors, 0 warnings"
+
+
+# -- ordinary safeguarding text stays clean ----------------------------------------------------
+
+ORDINARY = [  # each must give no finding
+    "a Section 47 enquiry was opened",
+    "support under Section 17",
+    "Working Together 2023 says",
+    "near the M6 J19",
+    "at M62 junction 19",
+    "ISBN 978-0-19-852663-6",
+    "ISBN 0-19-852663-6",
+    "rapid review RR-2024-017",
+    "LCSPR 2023/04 was published",
+    "the meeting started at 14:30",
+    "we met at 9.15am",
+    "a grant of £1,250.00",
+    "a boy aged 15",
+    "a 3-year-old",
+    "she was born in 2015",
+    "0.5 FTE",
+    "on 12 March 2024 the strategy meeting was held",
+    "Children Act 1989 s.47",
+    "CP-IS flags",
+    "ring ext. 4455",
+    "Q3 2018/19",
+    "period 2018-19-q3",
+    "10,000 children",
+    "1 in 5 children",
+    "PO Box 123",
+    "Room 101",
+    "from 01/04/2024 to 30/06/2024",
+    "Form CAF1",
+    "call NHS 111",
+    "call 999 in an emergency",
+    "pp. 112-118",
+    "Year 10 pupils",
+    "rated 4.5 out of 5",
+    "1,234 contacts (45%)",
+    "call 999 or 101",
+    "A&E attendances &amp; admissions",
+    "the M60 ring road",
+    "*Section 47* and **Working Together 2023**",
+    "run `hub check` before 17:00",
+    "Ofsted 2023/24 and DfE 2024",
+    "doi:10.1136/bmj.n1234",
+    "the child protection conference on 3 May 2024",
+    "born prematurely at 32 weeks",
+    "date of birth: not recorded",
+    "Between 2019 and\n2024 there were\n37 referrals",
+    "1. first point, 2019\n2. second point",
+    "| Meeting | Date |\n|---|---|\n| Strategy | 03/03/2024 |",
+    "| Name | DOB |\n|---|---|\n| Child A | not known |",
+    "In 2023\n> 45 cases",
+    "Level 3 safeguarding training",
+]
+
+
+def test_ordinary_phrases_are_many() -> None:
+    assert len(set(ORDINARY)) == len(ORDINARY) >= 30
+
+
+@pytest.mark.parametrize("phrase", ORDINARY)
+def test_ordinary_phrase_gives_no_finding(phrase: str) -> None:
+    assert PrivacyGate().scan(phrase) == []
+
+
+def test_ordinary_text_passes_hub_check(make_project) -> None:
+    text = "\n\n".join(ORDINARY) + "\n"
+    root = make_project(
+        {
+            "content/ordinary.md": f"# Ordinary text\n\n{text}",
+            "content/ordinary.txt": text,
+            "content/briefings/neglect-toxic-trio.md": f"{BRIEFING}\n{text}",
+        }
+    )
+    result = run_hub(root, "check", "--strict", "--as-of", AS_OF)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "hub check: no problems found\n",
+        "",
+    )
