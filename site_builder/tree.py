@@ -21,6 +21,13 @@ LINKS_OUT = (
 )
 BROKEN_LINK = "broken symlink: its target does not exist; remove it or point it at a file"
 NOT_A_FILE = "not a regular file (a pipe, socket or device): remove it"
+# Symlinked folders are walked wherever they appear, as the site engine walks them; symlinks
+# that lead into each other many times over could multiply the walk: it stops here.
+MAX_FOLDERS = 10_000
+TOO_MANY_FOLDERS = (
+    f"more than {MAX_FOLDERS:,} folders, counting each folder a symlink leads to:"
+    " remove symlinks between folders"
+)
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,11 @@ class Tree:
 
 
 def walk(root: Path, top: str) -> Tree:
-    """Every regular file under `root / top`, following symlinks that stay in the project."""
+    """Every regular file under `root / top`, following symlinks that stay in the project.
+
+    A folder reached through two symlinks is walked twice, as the site engine walks it (it is
+    published twice); a symlink to a folder that holds it is a loop, reported and not followed.
+    """
     tree = Tree()
     root_real = Path(os.path.realpath(root))
     base = root / top
@@ -61,10 +72,14 @@ def walk(root: Path, top: str) -> Tree:
         return tree
     if not base_real.is_dir():
         return tree
-    walked: set[Path] = {base_real}
     stack: list[tuple[Path, str, frozenset[Path]]] = [(base, top, frozenset({base_real}))]
+    visits = 0
     while stack:
         folder, folder_rel, ancestors = stack.pop()
+        visits += 1
+        if visits > MAX_FOLDERS:
+            tree.problems.append((top, TOO_MANY_FOLDERS))
+            break
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
@@ -89,8 +104,7 @@ def walk(root: Path, top: str) -> Tree:
                 real = Path(os.path.realpath(path))
                 if real in ancestors or any(real in folder.parents for folder in ancestors):
                     tree.problems.append((rel, _loop_message(root_real, real)))
-                elif real not in walked:  # reached by two symlinks: its files are read once
-                    walked.add(real)
+                else:
                     folders.append((path, rel, ancestors | {real}))
             elif stat.S_ISREG(mode):
                 tree.files.append(SourceFile(path, rel))
