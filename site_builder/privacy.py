@@ -429,9 +429,6 @@ _TAG_RE = re.compile(
 _ATTRIBUTE_VALUE_RE = re.compile(r"""=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _SPACES_RE = re.compile(r"[ \t]{2,}|\t")
 _WORD_CHAR = re.compile(r"[A-Za-z0-9]")
-# A line break inside a paragraph that a digit touches: a number may run across it. The next
-# line's "> " (blockquote) and indent (list continuation) are part of the break.
-_WRAP_RE = re.compile(r"(?<=[0-9])[ ]?\n[ >]*+(?=\S)|(?<=\S)[ ]?\n[ >]*+(?=[0-9])")
 _LIST_ITEM_RE = re.compile(r"([0-9]{1,9})[.)][ \t]")
 _LIST_START_RE = re.compile(r"[ >]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
 _FENCE_RE = re.compile(r"^[ >]*(?:```|~~~)", re.MULTILINE)
@@ -535,27 +532,47 @@ def _join_wraps(text: str) -> ReaderView:
     joins = []
     length = 0
     pos = 0
-    for m in _WRAP_RE.finditer(text):
-        if not _is_wrap(text, m, fences):
+    for start, end in _digit_breaks(text):
+        if not _is_wrap(text, start, end, fences):
             continue
-        pieces.append(text[pos : m.start()])
-        length += m.start() - pos
+        pieces.append(text[pos:start])
+        length += start - pos
         pieces.append(" ")
         length += 1
         joins.append(length)
-        pos = m.end()
+        pos = end
     if not joins:
         return ReaderView(text)
     pieces.append(text[pos:])
     return ReaderView("".join(pieces), joins)
 
 
-def _is_wrap(text: str, m: re.Match[str], fences: list[tuple[int, int]]) -> bool:
-    """Whether the break `m` runs one paragraph on (not a new list item, row, heading...)."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    next_end = text.find("\n", m.end())
-    before = text[line_start : m.start()]
-    after = text[m.end() : next_end if next_end != -1 else len(text)]
+def _digit_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line break that a digit touches, with the space before it and the
+    next line's "> " and indent. A loop over "\n": far faster here than a pattern."""
+    size = len(text)
+    newline = text.find("\n")
+    while newline != -1:
+        start = newline - 1 if newline and text[newline - 1] == " " else newline
+        end = newline + 1
+        while end < size and text[end] in " >":
+            end += 1
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < size else "\n"
+        if ("0" <= before <= "9" and not after.isspace()) or (
+            "0" <= after <= "9" and not before.isspace()
+        ):
+            yield start, end
+        newline = text.find("\n", newline + 1)
+
+
+def _is_wrap(text: str, start: int, end: int, fences: list[tuple[int, int]]) -> bool:
+    """Whether the break text[start:end] runs one paragraph on (not a new list item, table row,
+    heading or code line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    next_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end : next_end if next_end != -1 else len(text)]
     if "|" in before or "|" in after:
         return False
     # A numbered item starts a list only at "1." or after another item ("2019. Then" runs on).
@@ -564,7 +581,7 @@ def _is_wrap(text: str, m: re.Match[str], fences: list[tuple[int, int]]) -> bool
         return False
     if before.lstrip(" >").startswith("#"):
         return False
-    return not any(start <= m.start() < end for start, end in fences)
+    return not any(fence_start <= start < fence_end for fence_start, fence_end in fences)
 
 
 def _fenced_ranges(text: str) -> list[tuple[int, int]]:

@@ -232,6 +232,16 @@ def front_matter_text(text: str) -> tuple[str, int] | None:
     return text[first_end + 1 : max(first_end + 1, closing.start() - 1)], 2
 
 
+# A line that may continue a string: not a key, a list item, a comment or blank; or a block
+# scalar (">", "|"); or a line whose quotes are not closed on it.
+_MAY_SPAN_LINES = re.compile(
+    r"""^(?![ \t]*(?:-[ \t]+)*(?:[^\s:#'"][^:\n]*|"[^"\n]*"|'[^'\n]*'):(?:[ \t]|$))
+         (?![ \t]*(?:-(?:[ \t]|$)|\#|$)).*$
+      | [:-][ \t]*[|>][-+0-9]*[ \t]*(?:\#.*)?$
+      | ^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$
+      | ^[^'\n]*'(?:[^'\n]*'[^'\n]*')*[^'\n]*$""",
+    re.MULTILINE | re.VERBOSE,
+)
 _FM_CLOSE = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
 
 
@@ -242,8 +252,8 @@ def yaml_texts(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
     Any YAML is read, tags and all (mkdocs.yml's "!!python/name:"), nothing is constructed;
     text that is not YAML gives []. Other strings read as they are written.
     """
-    if not text.strip() or ("\n" not in text.strip() and "\\" not in text):
-        return []
+    if "\\" not in text and not _MAY_SPAN_LINES.search(text):
+        return []  # every string is on one line, as written: the text scan reads it
     loader = _loader_for(text)
     try:
         node = loader.get_single_node()
