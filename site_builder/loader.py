@@ -120,7 +120,7 @@ class Loader:
             self.files.extend(tree.files)
             for rel, message in tree.problems:
                 self.texts[rel] = None  # never read by a loader either
-                shown, _ = self.gate.redact(rel)  # before the allow list: mask more, not less
+                shown, _ = self.gate.redact(rel, spaces="-_")  # no allow list yet: mask more
                 self.problems.error(shown, None, message)
 
     def _read(self, path: Path) -> str | None:
@@ -148,8 +148,9 @@ class Loader:
 
     def _scan_all(self) -> None:
         """The privacy gate over every name and every text a reader could see."""
+        reported: set[str] = set()
         for file in self.files:
-            self._scan_name(file)
+            self._scan_name(file, reported)
         for file in self.files:
             text = self._read(file.path)
             if text is not None:
@@ -160,19 +161,26 @@ class Loader:
             if text is not None:
                 self._scan_file(MKDOCS_YML, ".yml", text)
 
-    def _scan_name(self, file: SourceFile) -> None:
-        """File and folder names are published in addresses: scan each, mask the path."""
-        parts = list(file.parts)
-        found = []
+    def _scan_name(self, file: SourceFile, reported: set[str]) -> None:
+        """File and folder names are published in addresses: scan each, and mask the file's
+        path in every message about it. A folder's finding is reported once, at the folder."""
+        top, *parts = file.rel.split("/")
+        withheld = False
         for index, part in enumerate(parts):
             parts[index], findings = self.gate.redact(part, spaces="-_")
-            what = " in the file name" if index == len(parts) - 1 else " in a folder name"
-            found.extend(finding.message(what) for finding in findings)
-        if found:
-            shown = "/".join((file.rel.split("/")[0], *parts))
-            self.shown[file.rel] = shown
-            for message in dict.fromkeys(found):  # a folder's finding once per file
-                self.problems.error(shown, None, message)
+            if not findings:
+                continue
+            withheld = True
+            shown = "/".join((top, *parts[: index + 1]))
+            is_file = index == len(parts) - 1
+            if shown in reported:
+                continue
+            reported.add(shown)
+            for finding in findings:
+                where = " in the file name" if is_file else " in a folder name"
+                self.problems.error(shown, None, finding.message(where))
+        if withheld:
+            self.shown[file.rel] = "/".join((top, *parts))
 
     def _scan_file(self, rel: str, suffix: str, text: str) -> None:
         """Scan a file's text, and the YAML strings that read other than as written."""

@@ -41,7 +41,7 @@ class Case:
     paths: tuple[str, ...] = ()  # paths whose lines are this case's (default: its files)
 
     def own(self, line: str) -> bool:
-        return any(line.startswith(f"{path}:") for path in self.paths or tuple(self.files))
+        return any(line.startswith((f"{path}:", f"{path}/")) for path in self.paths or self.files)
 
 
 A = "content/adv"
@@ -252,10 +252,10 @@ CASES = [
     ),
     Case(
         "folder-name",
-        {"content/07700900123/notes.md": "# Notes\n"},
-        [error("content/07*********/notes.md", None, PHONE, "07*********", " in a folder name")],
+        {"content/07700900123/notes.md": "# Notes\n", "content/07700900123/more.md": "# More\n"},
+        [error("content/07*********", None, PHONE, "07*********", " in a folder name")],
         ("07700900123", "900123"),
-        ("content/07*********/notes.md", "content/07700900123/notes.md"),
+        ("content/07*********", "content/07700900123"),
     ),
     Case(
         "data-file-name",
