@@ -16,7 +16,8 @@ naming the file and line. Six kinds are found (`KINDS`):
 - **phone number**: "+44" (or "0044"), or "0", then a UK number of 10 digits after the 0 (some
   have 9), grouped with spaces, hyphens or brackets. The first group holds the area code, so
   space-separated dates ("01 03 2015") and lone zeros ("0.5") never start one.
-- **date of birth**: a date (with a day) after "DOB", "D.O.B.", "date of birth" or "born",
+- **date of birth**: a date (with a day) after "DOB", "D.O.B.", "date of birth" (also
+  "date_of_birth" and "date-of-birth", as YAML keys), "birth date" or "born",
   optionally with ":" or "-", and "on", "is", "was" or "the" between. "born at home on
   12 March 2015" is found too (up to three words before "on"); "born in 2015" is not (no day).
   The date may be on the next line; the finding names the date's line.
