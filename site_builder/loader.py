@@ -43,6 +43,7 @@ from .source import (
     LineMap,
     SourceError,
     YamlDocument,
+    csv_texts,
     decode_text,
     front_matter_text,
     is_binary,
@@ -183,24 +184,29 @@ class Loader:
             self.shown[file.rel] = "/".join((top, *parts))
 
     def _scan_file(self, rel: str, suffix: str, text: str) -> None:
-        """Scan a file's text, and the YAML strings that read other than as written."""
+        """Scan a file's text, and the YAML strings and CSV cells that read other than as
+        written (escaped, folded, run on over lines), each at the line where it starts."""
         suffix = suffix.lower()
         findings = self.gate.scan(text, wraps=suffix not in RECORD_SUFFIXES)
         for finding in findings:
             self.problems.error(rel, finding.line, finding.message())
-        yaml_text = None
+        values = []
         if suffix in YAML_SUFFIXES:
-            yaml_text = (text, 1)
+            values = yaml_texts(text)
+        elif suffix in RECORD_SUFFIXES:
+            values = csv_texts(text)
         elif suffix in MARKDOWN_SUFFIXES:
-            yaml_text = front_matter_text(text)
+            front_matter = front_matter_text(text)
+            values = yaml_texts(*front_matter) if front_matter else []
             self._check_nesting(rel, text)
-        if yaml_text is None:
+        if not values:
             return
         seen = {(f.kind, f.masked): [] for f in findings}
         for finding in findings:
             seen[(finding.kind, finding.masked)].append(finding.line)
-        for first, last, value in yaml_texts(*yaml_text):
-            for finding in self.gate.scan(value):
+        for first, last, value in values:
+            # A value is shown as text: every run of white space, line breaks too, is a space.
+            for finding in self.gate.scan(" ".join(value.split())):
                 lines = seen.get((finding.kind, finding.masked), [])
                 if not any(first <= line <= last for line in lines):  # found in the text
                     self.problems.error(rel, first, finding.message())

@@ -24,13 +24,14 @@ naming the file and line. Six kinds are found (`KINDS`):
 
 Reading as a reader does (`reader_view`): before the kinds are looked for, the text is read as a
 browser shows it, so markup cannot hide a match. Characters are normalised (NFKC: full-width
-digits are digits), zero-width characters and soft hyphens are dropped, HTML entities
-("&#48;") and backslash escapes decoded, Markdown emphasis and code marks ("**DOB:**",
-"`0161 496 0000`") and HTML tags removed (their attribute values kept as text), runs of spaces
-read as one, and a line wrapped inside a paragraph (a blockquote's "> " and a list item's
-indent aside) read as a space where a digit meets the wrap, so a number split over two lines is
-found, at the line where it starts. In a Markdown table, a date in a column headed "DOB",
-"D.O.B." or "Date of birth" is a date of birth. YAML keys count as labels ("date_of_birth:").
+digits are digits, and so are any script's), zero-width characters and soft hyphens dropped,
+HTML entities ("&#48;"), percent-encoded digits ("%30") and backslash escapes decoded, Markdown
+emphasis and code marks ("**DOB:**", "`0161 496 0000`") and HTML tags removed (their attribute
+values kept as text), runs of spaces read as one, and a line wrapped inside a paragraph (a
+blockquote's "> " and a list item's indent aside) read as a space where a digit meets the wrap,
+so a number split over two lines is found, at the line where it starts. In a Markdown table, a
+date in a column headed "DOB", "D.O.B." or "Date of birth" is a date of birth. YAML keys count
+as labels ("date_of_birth:").
 
 Overlaps: each stretch of text gives at most one finding. Candidates of all kinds are taken
 in order of position; where two overlap, the one that starts first wins, then the longer, then
@@ -408,6 +409,9 @@ class _Folding(dict):
         else:
             folded = unicodedata.normalize("NFKC", char)
             seen = "".join(_PLAIN_SEPARATORS.get(c, c) for c in folded).replace("\n", " ")
+            digit = unicodedata.decimal(seen, None) if len(seen) == 1 else None
+            if digit is not None:
+                seen = str(digit)  # any script's digits: Arabic-Indic "٠١٦١" is 0161
         self[code] = seen
         return seen
 
@@ -415,10 +419,12 @@ class _Folding(dict):
 _FOLDING = _Folding()
 
 # Where markup may start; each is then read by the patterns below (one search for all).
-_MARKUP_START = re.compile(r"[&\\*_~`<]|[^\x00-\x7f]+")
+_MARKUP_START = re.compile(r"[&\\*_~`<%]|[^\x00-\x7f]+")
 _ENTITY_RE = re.compile(
     r"&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6})(?:;|(?![0-9A-Za-z]))|&[A-Za-z][A-Za-z0-9]{1,31};"
 )
+# Percent-encoded digits and separators, as in a link ("tel:%30161%20496%200000").
+_PERCENT_RE = re.compile(r"%(?:3[0-9]|2[0BbDd]|40)")
 _ESCAPE_RE = re.compile(r"\\[!-/:-@\[-`{-~]")
 _DELIMITER_RE = re.compile(r"([*_~])\1*+|`++")
 _TAG_RE = re.compile(
@@ -496,6 +502,9 @@ def _read_one(text: str, start: int, char: str, m: re.Match[str]) -> tuple[str, 
             return "", start
         seen = html.unescape(entity.group())
         return seen.translate(_FOLDING).replace("\n", " "), entity.end()
+    if char == "%":
+        code = _PERCENT_RE.match(text, start)
+        return (chr(int(code.group()[1:], 16)), code.end()) if code else ("", start)
     if char == "\\":
         escape = _ESCAPE_RE.match(text, start)
         return (escape.group()[1], escape.end()) if escape else ("", start)

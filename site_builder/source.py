@@ -8,6 +8,8 @@ Problems with the file itself (bad bytes, YAML syntax) raise `SourceError`.
 from __future__ import annotations
 
 import bisect
+import csv
+import io
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -280,6 +282,25 @@ def yaml_texts(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
         else:
             stack.extend(reversed(node.value))
     found.sort(key=lambda item: item[0])
+    return found
+
+
+def csv_texts(text: str) -> list[tuple[int, int, str]]:
+    """(first line, last line, cell) of each CSV cell that spans lines (a quoted note with line
+    breaks): a reader sees it run on. A file that is not CSV gives what was read before the
+    error."""
+    if '"' not in text:
+        return []
+    reader = csv.reader(io.StringIO(text))
+    found = []
+    start = 1
+    try:
+        for record in reader:
+            if reader.line_num > start:
+                found.extend((start, reader.line_num, cell) for cell in record if "\n" in cell)
+            start = reader.line_num + 1
+    except csv.Error:
+        pass
     return found
 
 

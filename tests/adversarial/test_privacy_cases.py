@@ -190,6 +190,18 @@ CASES = [
         [error(f"{A}/attribute.md", 1, PHONE, "+44**********")],
         ("7700900123",),
     ),
+    Case(
+        "percent-encoded-link",
+        {f"{A}/percent.md": "[Ring us](tel:%30161%20496%200000)\n"},
+        [error(f"{A}/percent.md", 1, PHONE, "01** *** ****")],
+        ("%30161%20496%200000",),
+    ),
+    Case(
+        "arabic-indic-digits",
+        {f"{A}/arabic.md": "NHS \u0669\u0664\u0663 \u0664\u0667\u0666 \u0665\u0669\u0661\u0669\n"},
+        [error(f"{A}/arabic.md", 1, NHS, "94* *** ****")],
+        NHS_RAW,
+    ),
     # -- YAML: labels, escapes, folded and split values ---------------------------------------
     Case(
         "date_of_birth-key",
@@ -354,6 +366,12 @@ CASES = [
         },
         [error("data/scorecard/2026-27-q1.csv", 2, POSTCODE, "M6 ***")],
         ("5\u200bAB",),
+    ),
+    Case(
+        "csv-cell-over-lines",
+        {f"{A}/figures.csv": 'area,note\nNorth,"visited NHS 943 476\n\n5919 twice"\n'},
+        [error(f"{A}/figures.csv", 2, NHS, "94* *** ****")],
+        NHS_RAW,
     ),
     Case(
         "mkdocs-site-name",
