@@ -16,6 +16,8 @@ from .outline import headings
 from .periods import Period
 from .problems import Problems
 from .project import Project
+from .safe_markup import check_markup
+from .source import SourceError, split_front_matter
 
 SEVEN_MINUTE_SECTIONS = 7
 SEVEN_MINUTE_WORDS = 1400  # seven minutes at 200 words a minute
@@ -46,6 +48,7 @@ def check_project(project: Project, problems: Problems) -> None:
                 project.taxonomy.priority_ids(),
                 "priority",
             )
+    _check_markup(project, problems)
     for voice in project.voices:
         _check_period(problems, voice.origin, voice.period)
         if taxonomy_loaded:
@@ -231,3 +234,20 @@ def _period_error(text: str, exc: ValueError) -> str:
         if quote(text).startswith("'")
         else f"expected a period like 2018-19-q3, got {quote(text)}"
     )
+
+
+def _check_markup(project: Project, problems: Problems) -> None:
+    """Safe markup in every author body, drafts included: each will be published one day."""
+    for document in (*project.briefings, *project.reviews, *project.reports):
+        check_markup(document.origin.path, document.body, document.body_line, problems)
+    for page in project.pages:
+        try:
+            body, body_line = _page_body(page.text)
+        except SourceError:  # MkDocs reads such front matter as text: so do we
+            body, body_line = page.text, 1
+        check_markup(page.path, body, body_line, problems)
+
+
+def _page_body(text: str) -> tuple[str, int]:
+    document = split_front_matter(text)
+    return document.body, document.body_line
