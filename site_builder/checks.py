@@ -7,7 +7,7 @@ The loader has checked each file on its own; these checks need the whole project
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .loader import ANY_ID
 from .messages import did_you_mean, quote
@@ -16,7 +16,7 @@ from .outline import headings
 from .periods import Period
 from .problems import Problems
 from .project import Project
-from .safe_markup import check_markup
+from .safe_markup import MARKDOWN_EXTENSIONS, check_markup
 from .source import SourceError, split_front_matter
 
 SEVEN_MINUTE_SECTIONS = 7
@@ -24,8 +24,11 @@ SEVEN_MINUTE_WORDS = 1400  # seven minutes at 200 words a minute
 DISCOURAGED_TERMS = ("poor performance", "areas for improvement")
 
 
-def check_project(project: Project, problems: Problems) -> None:
-    """Add every cross-file problem of `project` to `problems`."""
+def check_project(
+    project: Project, problems: Problems, extensions: Sequence[str] = MARKDOWN_EXTENSIONS
+) -> None:
+    """Add every cross-file problem of `project` to `problems`; bodies are read as Markdown
+    `extensions` (mkdocs.yml's) render them."""
     taxonomy_loaded = bool(project.taxonomy.priorities)
     for briefing in project.briefings:
         if taxonomy_loaded:
@@ -48,7 +51,7 @@ def check_project(project: Project, problems: Problems) -> None:
                 project.taxonomy.priority_ids(),
                 "priority",
             )
-    _check_markup(project, problems)
+    _check_markup(project, problems, extensions)
     for voice in project.voices:
         _check_period(problems, voice.origin, voice.period)
         if taxonomy_loaded:
@@ -236,16 +239,18 @@ def _period_error(text: str, exc: ValueError) -> str:
     )
 
 
-def _check_markup(project: Project, problems: Problems) -> None:
+def _check_markup(project: Project, problems: Problems, extensions: Sequence[str]) -> None:
     """Safe markup in every author body, drafts included: each will be published one day."""
     for document in (*project.briefings, *project.reviews, *project.reports):
-        check_markup(document.origin.path, document.body, document.body_line, problems)
+        check_markup(
+            document.origin.path, document.body, document.body_line, problems, extensions
+        )
     for page in project.pages:
         try:
             body, body_line = _page_body(page.text)
         except SourceError:  # MkDocs reads such front matter as text: so do we
             body, body_line = page.text, 1
-        check_markup(page.path, body, body_line, problems)
+        check_markup(page.path, body, body_line, problems, extensions)
 
 
 def _page_body(text: str) -> tuple[str, int]:

@@ -114,10 +114,16 @@ class Finding:
     message: str
 
 
-def check_markup(path: str, markdown: str, first_line: int, problems: Problems) -> None:
+def check_markup(
+    path: str,
+    markdown: str,
+    first_line: int,
+    problems: Problems,
+    extensions: Sequence[str] = MARKDOWN_EXTENSIONS,
+) -> None:
     """An error in `problems` for each unsafe construct in `markdown` (its first line is
-    line `first_line` of the file at `path`)."""
-    for finding in scan(markdown):
+    line `first_line` of the file at `path`), rendered with Markdown `extensions`."""
+    for finding in scan(markdown, extensions):
         problems.error(path, first_line + finding.line - 1, finding.message)
 
 
