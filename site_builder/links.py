@@ -33,9 +33,11 @@ _DEFINITION_RE = re.compile(
     r"^ {0,3}\[(?P<ref>(?:[^\[\]\\]|\\.)+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)[^\n]*$", re.M
 )
 _AUTOLINK_RE = re.compile(r"<(?P<target>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+# Possessive: a run of text that splits into attributes many ways must not be tried each way.
 _TAG_RE = re.compile(
-    r"<[A-Za-z][^\s/>]*(?:\s*/?\s*[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*"
-    r"\s*/?>"
+    r"<[A-Za-z][^\s/<>]*+"
+    r"(?:[\s/]*+[^\s\"'<>/=]++(?:\s*+=\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\s\"'<>]++))?+)*+"
+    r"[\s/]*+>"
 )
 # A URL written out in text: with a scheme, or protocol-relative.
 _BARE_URL_RE = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9+.-]*:)?//[^\s<>()\[\]\"'`]+")

@@ -94,13 +94,15 @@ _CSS_URL_RE = re.compile(
 
 # Markdown forms that make elements (inline images, reference definitions and images,
 # inline links, attribute lists).
-_MD_IMAGE_RE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
-_MD_LINK_RE = re.compile(r"(?<!!)\[(?:[^\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
+# Labels hold no '[', so each match attempt stops at the next one: linear on any text.
+_MD_IMAGE_RE = re.compile(r"!\[(?:[^\[\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
+_MD_LINK_RE = re.compile(r"(?<!!)\[(?:[^\[\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
 _MD_REF_DEF_RE = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
-_MD_REF_IMAGE_RE = re.compile(r"!\[((?:[^\]\\\n]|\\.)*)\](?:\[((?:[^\]\\\n]|\\.)*)\])?")
+_MD_REF_IMAGE_RE = re.compile(r"!\[((?:[^\[\]\\\n]|\\.)*)\](?:\[((?:[^\[\]\\\n]|\\.)*)\])?")
 _MD_ATTR_LIST_RE = re.compile(r"\{:?([^{}\n]*)\}")
-# A text that may make an element no candidate names (an image with nested brackets, say).
-_MAY_LOAD_RE = re.compile(r"!\[[\s\S]*?(?://|\\\\)|\{[^}\n]*=")
+# An attribute list no candidate names; with an image and another host (an image with
+# nested brackets, say), a text is rendered even without candidates.
+_MAY_SET_RE = re.compile(r"\{[^{}\n]*=")
 
 _LAYOUT_ONLY = "remove it (raw HTML may only lay out text)"
 
@@ -130,7 +132,7 @@ def check_markup(
 def scan(markdown: str, extensions: Sequence[str] = MARKDOWN_EXTENSIONS) -> list[Finding]:
     """The unsafe constructs that `markdown` puts on a page, in line order."""
     candidates = _source_candidates(markdown)
-    if not candidates and not _MAY_LOAD_RE.search(markdown):
+    if not candidates and not _may_load(markdown):
         return []
     rendered = _render(markdown, extensions)
     if rendered is None:  # nothing to read: every candidate counts
@@ -139,7 +141,8 @@ def scan(markdown: str, extensions: Sequence[str] = MARKDOWN_EXTENSIONS) -> list
     if not live:
         return []
     by_key: dict[tuple[str, str], list[Finding]] = {}
-    for candidate in sorted(candidates, key=lambda c: (_in_code(markdown, c.line), c.line)):
+    code = _code_lines(markdown)
+    for candidate in sorted(candidates, key=lambda c: (c.line in code, c.line)):
         by_key.setdefault(candidate.key, []).append(candidate)
     findings = []
     for finding in live:
@@ -148,6 +151,12 @@ def scan(markdown: str, extensions: Sequence[str] = MARKDOWN_EXTENSIONS) -> list
         line = lines.pop(0).line if lines else 1
         findings.append(Finding(finding.key, line, finding.message))
     return sorted(findings, key=lambda f: f.line)
+
+
+def _may_load(markdown: str) -> bool:
+    return ("![" in markdown and ("//" in markdown or "\\\\" in markdown)) or bool(
+        _MAY_SET_RE.search(markdown)
+    )
 
 
 def scan_html(text: str) -> list[Finding]:
@@ -336,22 +345,19 @@ def _line_at(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def _in_code(markdown: str, line: int) -> bool:
-    """A rough guess that `line` is code (fenced, indented or in backticks): only used to
-    say which of several identical candidates the rendered page holds."""
-    lines = markdown.split("\n")
+def _code_lines(markdown: str) -> set[int]:
+    """A rough guess at the lines that are code (fenced, indented or with backticks): only
+    used to say which of several identical candidates the rendered page holds."""
+    code = set()
     fence = None
-    for index, text in enumerate(lines[:line], start=1):
-        stripped = text.lstrip()
-        marker = re.match(r"(`{3,}|~{3,})", stripped)
+    for number, text in enumerate(markdown.split("\n"), start=1):
+        marker = re.match(r"(`{3,}|~{3,})", text.lstrip())
         if marker and (fence is None or marker.group(1).startswith(fence)):
             fence = None if fence else marker.group(1)[0] * 3
-            if index == line:
-                return True
-            continue
-        if index == line:
-            return fence is not None or text.startswith(("    ", "\t")) or "`" in text
-    return False
+            code.add(number)
+        elif fence is not None or text.startswith(("    ", "\t")) or "`" in text:
+            code.add(number)
+    return code
 
 
 def _render(markdown: str, extensions: Sequence[str]) -> str | None:
