@@ -6,18 +6,20 @@ The loader has checked each file on its own; these checks need the whole project
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from .loader import ANY_ID
+from .loader import ANY_ID, CONTENT_DIR
 from .messages import did_you_mean, quote
 from .models import Briefing, ReportNarrative, Review, Source
 from .outline import headings
 from .periods import Period
 from .problems import Problems
 from .project import Project
-from .safe_markup import MARKDOWN_EXTENSIONS, check_markup
-from .source import SourceError, split_front_matter
+from .safe_markup import MARKDOWN_EXTENSIONS, check_markup, scan_html
+from .source import SourceError, read_text, split_front_matter
 
 SEVEN_MINUTE_SECTIONS = 7
 SEVEN_MINUTE_WORDS = 1400  # seven minutes at 200 words a minute
@@ -52,6 +54,7 @@ def check_project(
                 "priority",
             )
     _check_markup(project, problems, extensions)
+    _check_static_markup(project.root, problems)
     for voice in project.voices:
         _check_period(problems, voice.origin, voice.period)
         if taxonomy_loaded:
@@ -256,3 +259,27 @@ def _check_markup(project: Project, problems: Problems, extensions: Sequence[str
 def _page_body(text: str) -> tuple[str, int]:
     document = split_front_matter(text)
     return document.body, document.body_line
+
+
+# Files MkDocs copies as they are, which a browser opening their URL runs as a document.
+STATIC_MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", ".xml")
+
+
+def _check_static_markup(root: Path, problems: Problems) -> None:
+    """Safe markup in the HTML, SVG and XML files under content/, published as they are."""
+    base = root / CONTENT_DIR
+    for folder, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder, name)
+            if name.startswith(".") or path.suffix.lower() not in STATIC_MARKUP_SUFFIXES:
+                continue
+            try:
+                text = read_text(path)
+            except (SourceError, OSError):  # the loader reports files it cannot read
+                continue
+            rel = path.relative_to(root).as_posix()
+            for finding in scan_html(text):
+                # An SVG's own <style> restyles only the drawing.
+                if finding.key != ("tag", "style") or path.suffix.lower() != ".svg":
+                    problems.error(rel, finding.line, finding.message)

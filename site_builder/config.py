@@ -22,7 +22,7 @@ from .links import resolve
 from .loader import DOCUMENT_FOLDERS
 from .messages import quote
 from .problems import Problems
-from .safe_markup import MARKDOWN_EXTENSIONS
+from .safe_markup import MARKDOWN_EXTENSIONS, scan_html
 from .source import SourceError, load_yaml, read_text
 
 CONFIG_FILE = "mkdocs.yml"
@@ -64,6 +64,8 @@ def check_config(root: Path, problems: Problems) -> EngineSettings:
     }
     site_url = _check_site_url(settings, problems)
     _check_hook(settings, problems)
+    if "site_name" in settings:
+        _check_text(settings["site_name"][1], "site_name", problems)
     if "nav" in settings:
         site = urlsplit(site_url) if site_url else None
         _check_nav(settings["nav"][1], site, problems, 0)
@@ -142,7 +144,8 @@ def _check_nav(node: yaml.Node, site, problems: Problems, depth: int) -> None:  
         for item in node.value:
             _check_nav(item, site, problems, depth + 1)
     elif isinstance(node, yaml.MappingNode):
-        for _, value in node.value:
+        for title, value in node.value:
+            _check_text(title, "nav title", problems)
             _check_nav(value, site, problems, depth + 1)
     elif isinstance(node, yaml.ScalarNode) and node.value:
         target = _document(node.value, site)
@@ -153,6 +156,13 @@ def _check_nav(node: yaml.Node, site, problems: Problems, depth: int) -> None:  
                 f"the nav entry {quote(node.value)} points at a document ({target}): remove it"
                 " (a document is listed on its section page, and only while it is published)",
             )
+
+
+def _check_text(node: yaml.Node, what: str, problems: Problems) -> None:
+    """Themes put `site_name` and nav titles into every page as HTML: no unsafe markup."""
+    if isinstance(node, yaml.ScalarNode):
+        for finding in scan_html(node.value):
+            problems.error(CONFIG_FILE, _line(node), f"{what}: {finding.message}")
 
 
 def _document(target: str, site) -> str | None:  # noqa: ANN001

@@ -150,3 +150,15 @@ def test_the_repository_config_passes() -> None:
     problems = Problems()
     check_config(Path(__file__).resolve().parent.parent, problems)
     assert list(problems) == []
+
+
+def test_markup_in_site_name_and_nav_titles(tmp_path: Path) -> None:
+    text = GOOD.replace("site_name: Test hub", 'site_name: "Hub<script>x</script>"').replace(
+        "  - About: about.md", '  - "<img src=x onerror=alert(1)>": about.md'
+    )
+    assert problems_of(tmp_path, text) == [
+        "mkdocs.yml:1: error: site_name: <script> is not allowed in a page:"
+        " remove it (raw HTML may only lay out text)",
+        "mkdocs.yml:9: error: nav title: the event attribute 'onerror' is not allowed:"
+        " remove it (raw HTML may only lay out text)",
+    ]

@@ -160,6 +160,13 @@ CASES: dict[str, tuple[str, str, list[tuple[int, str]]]] = {
         "!!! note\n\n    <iframe src=\"x.html\"></iframe>\n",
         [(3, tag("iframe"))],
     ),
+    # Files published as they are: an HTML page, an SVG drawing (its own <style> is fine).
+    "html-file": (f"{A}/page.html", "<p>Hi</p>\n<script>alert(1)</script>\n", [(2, tag("script"))]),
+    "svg-file": (
+        f"{A}/drawing.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">\n<style>.a{}</style>\n</svg>\n',
+        [(1, event("onload"))],
+    ),
     # Drafts are checked too: they will be published one day. Body starts at line 11.
     "draft-briefing-body": (
         "content/briefings/markup-draft.md",
