@@ -47,6 +47,7 @@ _URL_ATTRS = frozenset(
 )
 # Elements that are nothing but what they point at: dropped whole.
 _POINTER_ELEMENTS = frozenset({"img", "source", "track", "embed", "input", "link", "area"})
+_SLUG_RE = re.compile(r"[a-z0-9-]+")  # document ids are slugs (models.common.SLUG_RE)
 _SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f\u00ad\u200b-\u200d\u2060\ufeff]")
 
@@ -63,6 +64,8 @@ def drop_links(
     if not left_out:
         return markdown
     target = _Targets(left_out, src_uri, site_url)
+    if not target.may_name_one(markdown):
+        return markdown
     dropped_refs: set[str] = set()
 
     def definition(match: re.Match[str]) -> str:
@@ -111,10 +114,17 @@ class _Targets:
 
     def __init__(self, left_out: Collection[str], src_uri: str, site_url: str) -> None:
         self.stems = {_stem(path) for path in left_out}
+        self.ids = {stem.rsplit("/", 1)[-1] for stem in self.stems}
         self.src_uri = src_uri
         site = urlsplit(site_url) if site_url else None
         self.site_host = site.netloc.lower() if site else None
         self.site_path = (site.path.rstrip("/") + "/") if site else "/"
+
+    def may_name_one(self, text: str) -> bool:
+        """Whether a left-out item's id is a word of `text` read as `resolve` reads a URL:
+        an address to it has the id as a path segment, so without one there is none."""
+        decoded = _INVISIBLE_RE.sub("", unquote(html.unescape(text))).lower()
+        return not self.ids.isdisjoint(_SLUG_RE.findall(decoded))
 
     def is_left_out(self, target: str) -> bool:
         path = resolve(target, self.src_uri, self.site_host, self.site_path)
