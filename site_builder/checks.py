@@ -6,7 +6,6 @@ The loader has checked each file on its own; these checks need the whole project
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,11 +18,23 @@ from .periods import Period
 from .problems import Problems
 from .project import Project
 from .safe_markup import MARKDOWN_EXTENSIONS, check_markup, scan_html
+from .scaffold import PLACEHOLDERS
 from .source import SourceError, read_text, split_front_matter
+from .tree import walk
 
 SEVEN_MINUTE_SECTIONS = 7
 SEVEN_MINUTE_WORDS = 1400  # seven minutes at 200 words a minute
 DISCOURAGED_TERMS = ("poor performance", "areas for improvement")
+TAXONOMY_FILE = "data/taxonomy.yaml"
+INDICATORS_FILE = "data/indicators.yaml"
+# Where the ids of each kind are defined: an unknown id with nothing close lists them.
+_DEFINED_IN = {
+    "theme": TAXONOMY_FILE,
+    "priority": TAXONOMY_FILE,
+    "audience": TAXONOMY_FILE,
+    "agency": TAXONOMY_FILE,
+    "indicator": INDICATORS_FILE,
+}
 
 
 def check_project(
@@ -43,6 +54,9 @@ def check_project(
         _check_review(project, review, problems)
     for report in project.reports:
         _check_report(project, report, problems)
+    for document in (*project.briefings, *project.reviews, *project.reports):
+        _check_placeholders(document, problems)
+    _check_salvaged(project, problems)
     for indicator in project.indicators:
         if taxonomy_loaded:
             _check_known(
@@ -87,9 +101,8 @@ def _check_known(
             continue
         # `themes: neglect` is a one-item list: then the value's line is the field's line.
         line = origin.line_of(*loc, index)
-        problems.error(
-            origin.path, line, f"unknown {what} {quote(value)}{did_you_mean(value, known)}"
-        )
+        hint = did_you_mean(value, known, _DEFINED_IN.get(what, ""))
+        problems.error(origin.path, line, f"unknown {what} {quote(value)}{hint}")
 
 
 def _exists(item_id: str, known: set[str] | frozenset[str]) -> bool:
@@ -161,7 +174,7 @@ def _check_review_ids(project: Project, review: Review, problems: Problems) -> N
                 origin.path,
                 origin.line_of("actions", index, "owner"),
                 f"action {quote(action.id)}: unknown owner agency {quote(action.owner)}"
-                f"{did_you_mean(action.owner, taxonomy.agency_ids())}",
+                f"{did_you_mean(action.owner, taxonomy.agency_ids(), TAXONOMY_FILE)}",
             )
 
 
@@ -185,7 +198,7 @@ def _check_review(project: Project, review: Review, problems: Problems) -> None:
                 origin.path,
                 origin.line_of("actions", index, "measure"),
                 f"action {quote(action.id)}: unknown indicator {quote(action.measure)}"
-                f"{did_you_mean(action.measure, indicator_ids)}",
+                f"{did_you_mean(action.measure, indicator_ids, INDICATORS_FILE)}",
             )
     for key in ("completed", "published"):
         value = getattr(review, key)
@@ -195,6 +208,41 @@ def _check_review(project: Project, review: Review, problems: Problems) -> None:
                 origin.line_of(key),
                 f"'{key}' ({value}) is before 'notified' ({review.notified})",
             )
+
+
+def _check_salvaged(project: Project, problems: Problems) -> None:
+    """The checks a document with a failed field still gets: its ids, its references, its
+    sections. Fields that failed are empty here, so they add nothing twice."""
+    if not project.taxonomy.priorities:
+        return
+    for document in project.salvaged:
+        if isinstance(document, Briefing):
+            _check_briefing_ids(project, document, problems)
+            _check_briefing_refs(project, document, problems)
+            _check_seven_minute(document, problems)
+        else:
+            _check_review_ids(project, document, problems)
+
+
+def _check_placeholders(
+    document: Briefing | Review | ReportNarrative, problems: Problems
+) -> None:
+    """A published item still holding text a scaffold left for its author is a warning."""
+    if document.status != "published":
+        return
+    origin = document.origin
+    summary = getattr(document, "summary", "")
+    for placeholder in PLACEHOLDERS:
+        if placeholder in summary:
+            problems.warning(origin.path, origin.line_of("summary"), _placeholder(placeholder))
+    for index, line in enumerate(document.body.split("\n")):
+        for placeholder in PLACEHOLDERS:
+            if placeholder in line:
+                problems.warning(origin.path, document.body_line + index, _placeholder(placeholder))
+
+
+def _placeholder(text: str) -> str:
+    return f"the scaffold's placeholder {quote(text)} is still here: replace it before publishing"
 
 
 def _check_period(
@@ -221,7 +269,8 @@ def _check_report(project: Project, report: ReportNarrative, problems: Problems)
         problems.error(
             origin.path,
             origin.line_of("focus"),
-            f"unknown priority {quote(report.focus)}{did_you_mean(report.focus, priorities)}",
+            f"unknown priority {quote(report.focus)}"
+            f"{did_you_mean(report.focus, priorities, TAXONOMY_FILE)}",
         )
     for index, line in enumerate(report.body.split("\n")):
         for term in DISCOURAGED_TERMS:
@@ -267,19 +316,15 @@ STATIC_MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", ".xml")
 
 def _check_static_markup(root: Path, problems: Problems) -> None:
     """Safe markup in the HTML, SVG and XML files under content/, published as they are."""
-    base = root / CONTENT_DIR
-    for folder, dirs, files in os.walk(base):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(folder, name)
-            if name.startswith(".") or path.suffix.lower() not in STATIC_MARKUP_SUFFIXES:
-                continue
-            try:
-                text = read_text(path)
-            except (SourceError, OSError):  # the loader reports files it cannot read
-                continue
-            rel = path.relative_to(root).as_posix()
-            for finding in scan_html(text):
-                # An SVG's own <style> restyles only the drawing.
-                if finding.key != ("tag", "style") or path.suffix.lower() != ".svg":
-                    problems.error(rel, finding.line, finding.message)
+    for file in walk(root, CONTENT_DIR).files:  # the walk's own problems the loader reports
+        suffix = file.path.suffix.lower()
+        if suffix not in STATIC_MARKUP_SUFFIXES:
+            continue
+        try:
+            text = read_text(file.path)
+        except (SourceError, OSError):  # the loader reports files it cannot read
+            continue
+        for finding in scan_html(text):
+            # An SVG's own <style> restyles only the drawing.
+            if finding.key != ("tag", "style") or suffix != ".svg":
+                problems.error(file.rel, finding.line, finding.message)
