@@ -398,6 +398,7 @@ class _Narrative:
         self._report = report
         self._page = page
         self._left_out = left_out_docs(site)
+        self._site_url = site.site_url
 
     def introduction(self) -> str:
         return self._clean(self._report.introduction, 2)
@@ -407,7 +408,8 @@ class _Narrative:
         return self._clean(self._report.sections.get(key, ""), parent_level)
 
     def _clean(self, markdown: str, parent_level: int) -> str:
-        return _nest(drop_links(markdown, self._page, self._left_out), parent_level)
+        dropped = drop_links(markdown, self._page, self._left_out, self._site_url)
+        return _nest(dropped, parent_level)
 
 
 def _nest(markdown: str, parent_level: int) -> str:
