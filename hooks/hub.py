@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 import site_builder
 from site_builder.build import CHECKED_ENV
-from site_builder.feedback import FORM_URL_KEY, form_url_problem
+from site_builder.feedback import FORM_URL_KEY
 from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
 from site_builder.pages.markup import escaped
@@ -48,10 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edition = edition_from_env(_command)
     except EditionError as exc:
         raise PluginError(str(exc)) from None
-    form_url = config.extra.get(FORM_URL_KEY)
-    if form_url_problem(form_url):
-        raise PluginError(f"mkdocs.yml: error: {form_url_problem(form_url)}")
-    prepared, problems = prepare(root, edition, config.site_url or "", form_url or "")
+    form_url = config.extra.get(FORM_URL_KEY) or ""  # checked with mkdocs.yml by prepare()
+    prepared, problems = prepare(root, edition, config.site_url or "", form_url)
     if problems.errors or os.environ.get(CHECKED_ENV) != "1":
         for problem in problems.sorted():
             print(problem.format(), file=sys.stderr)

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .feedback import FORM_URL_KEY, form_url_problem
 from .links import resolve
 from .loader import DOCUMENT_FOLDERS
 from .messages import quote
@@ -69,6 +70,7 @@ def check_config(root: Path, problems: Problems) -> EngineSettings:
     if "nav" in settings:
         site = urlsplit(site_url) if site_url else None
         _check_nav(settings["nav"][1], site, problems, 0)
+    _check_feedback_url(settings, problems)
     return EngineSettings(site_url, _extensions(settings))
 
 
@@ -117,6 +119,19 @@ def _check_site_url(settings: dict, problems: Problems) -> str:
         )
         return ""
     return url
+
+
+def _check_feedback_url(settings: dict, problems: Problems) -> None:
+    """`extra.hub_feedback_url`: the partnership's form, linked from every briefing."""
+    _, extra = settings.get("extra", (None, None))
+    if not isinstance(extra, yaml.MappingNode):
+        return
+    for key, value in extra.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == FORM_URL_KEY:
+            template = value.value if isinstance(value, yaml.ScalarNode) else []
+            problem = form_url_problem(template)
+            if problem:
+                problems.error(CONFIG_FILE, _line(key), problem)
 
 
 def _check_hook(settings: dict, problems: Problems) -> None:
