@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+CORPORA = REPO / "tests" / "corpora"  # corpora the suite owns (see tests/corpora/README.md)
 AS_OF = "2026-11-26"  # pinned "today" for tests and golden files
 
 TAXONOMY = """\
@@ -133,6 +134,45 @@ def copy_engine(root: Path) -> None:
         ignore=shutil.ignore_patterns("__pycache__"),
     )
     shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
+
+
+def assert_golden(text: str, golden: Path) -> None:
+    """`text` equals the golden file; with `UPDATE_GOLDEN=1`, (re)write the golden file first.
+
+    Updating is refused when `CI` is set: CI compares with the reviewed goldens, never
+    regenerates them.
+    """
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        if os.environ.get("CI"):
+            pytest.fail(
+                "UPDATE_GOLDEN=1 is refused when CI is set: regenerate golden files locally "
+                "and commit the reviewed diff",
+                pytrace=False,
+            )
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing: run with UPDATE_GOLDEN=1 to create it"
+    assert text == golden.read_text(encoding="utf-8"), "run with UPDATE_GOLDEN=1 to regenerate"
+
+
+def corpus_project(name: str, root: Path) -> Path:
+    """`tests/corpora/<name>` (its content/ and data/) with the repository's engine, at `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    copy_engine(root)
+    for folder in ("content", "data"):
+        shutil.copytree(CORPORA / name / folder, root / folder)
+    return root
+
+
+@pytest.fixture(scope="session")
+def rich_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`tests/corpora/rich` built once per session (per xdist worker) by the real `hub build`
+    at the pinned as-of date: (project root, site dir). Read it; never write to it."""
+    root = corpus_project("rich", tmp_path_factory.mktemp("rich") / "project")
+    site_dir = root.parent / "site"
+    result = run_hub(root, "build", "--site-dir", str(site_dir), "--as-of", AS_OF)
+    assert result.returncode == 0, f"hub build failed:\n{result.stdout}\n{result.stderr}"
+    return root, site_dir
 
 
 @pytest.fixture

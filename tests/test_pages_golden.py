@@ -1,15 +1,16 @@
 """Golden tests: the generated Markdown of each page type for the fixture corpus.
 
 The as-of date is pinned (`AS_OF`). After an intended change, regenerate with
-`UPDATE_GOLDEN=1 pytest tests/test_pages_golden.py` and review the diff.
+`UPDATE_GOLDEN=1 pytest tests/test_pages_golden.py` and review the diff (refused when `CI` is
+set).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from conftest import assert_golden
 from fixture_corpus import generated
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
@@ -39,8 +40,4 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
-    golden = GOLDEN / path
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(pages[path], encoding="utf-8")
-    assert pages[path] == golden.read_text(encoding="utf-8")
+    assert_golden(pages[path], GOLDEN / path)
