@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -205,3 +207,27 @@ def run_hub(
         text=True,
         timeout=600,
     )
+
+
+def run_hub_in_process(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """`run_hub` without a subprocess: the same entry point (`site_builder.cli.main`) called in
+    this process with `root` as working folder and the same environment rules (HUB_AS_OF and
+    HUB_INTERNAL only when `env` gives them). Far quicker for `hub check` and `hub new`; keep
+    `run_hub` for builds and a few smoke tests of the real command."""
+    from site_builder.cli import main
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("HUB_AS_OF", "HUB_INTERNAL"):
+            patch.delenv(name, raising=False)
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        patch.chdir(root)
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(["hub", *args], code, stdout.getvalue(), stderr.getvalue())
