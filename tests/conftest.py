@@ -177,6 +177,17 @@ def rich_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root, site_dir
 
 
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`fixture_corpus.CORPUS` built once per session (per xdist worker) by the real
+    `hub build`, public edition, at the pinned as-of date: (project root, site dir).
+    Read it; never write to it."""
+    from fixture_corpus import built_site
+
+    tmp_root = tmp_path_factory.mktemp("corpus")
+    return tmp_root / "project", built_site(tmp_root)
+
+
 @pytest.fixture
 def make_project(tmp_path: Path):
     """Factory: a project from MINIMAL_FILES updated with `files` (None deletes a file)."""

@@ -27,11 +27,10 @@ def _build(root: Path, site_dir: Path, *args: str) -> subprocess.CompletedProces
 
 
 @pytest.fixture(scope="module")
-def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Prepared, Path]:
-    root = write_corpus(tmp_path_factory.mktemp("fixture") / "project")
-    result = _build(root, root.parent / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return prepared(root), root.parent / "site"
+def fixture_build(corpus_build: tuple[Path, Path]) -> tuple[Prepared, Path]:
+    """The fixture corpus, built once per session."""
+    root, site_dir = corpus_build
+    return prepared(root), site_dir
 
 
 @pytest.fixture(scope="module")
