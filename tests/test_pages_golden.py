@@ -41,3 +41,24 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 @pytest.mark.parametrize("path", PAGES)
 def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
     assert_golden(pages[path], GOLDEN / path)
+
+
+def test_updating_golden_files_is_refused_in_ci(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    monkeypatch.setenv("CI", "true")
+    golden = tmp_path / "page.md"
+    golden.write_text("reviewed\n", encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="UPDATE_GOLDEN=1 is refused when CI is set"):
+        assert_golden("changed\n", golden)
+    assert golden.read_text(encoding="utf-8") == "reviewed\n"
+
+
+def test_updating_golden_files_locally_rewrites_them(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    monkeypatch.delenv("CI", raising=False)
+    golden = tmp_path / "new" / "page.md"
+    assert_golden("changed\n", golden)
+    assert golden.read_text(encoding="utf-8") == "changed\n"
+    monkeypatch.delenv("UPDATE_GOLDEN")
+    with pytest.raises(AssertionError):
+        assert_golden("changed again\n", golden)
