@@ -27,6 +27,7 @@ from .listing import (
     left_out_docs,
     page_link,
     page_title,
+    preview_notice,
     review_links,
     theme_links,
     theme_path,
@@ -123,6 +124,7 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             title=page_title(briefing.title), description=page_title(briefing.summary)
         ),
         f"# {markup.text(briefing.title)}",
+        preview_notice(site, briefing),
         f"{markup.text(briefing.summary)}\n{{: .hub-lead }}",
         _facts(site, page, briefing),
     ]

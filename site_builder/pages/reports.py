@@ -34,6 +34,7 @@ from .listing import (
     left_out_docs,
     page_link,
     page_title,
+    preview_notice,
     priority_name,
     report_path,
     review_list,
@@ -126,6 +127,7 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
         [
             markup.front_matter(title=page_title(f"{TITLE} {period.short_label}")),
             f"# {TITLE} {markup.text(period.label)}",
+            preview_notice(site, report),
             _header_table(report, period),
             PRINT_BUTTON,
             f"## {SECTIONS[0]}",
