@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -228,8 +229,10 @@ def run_hub_in_process(
     HUB_INTERNAL only when `env` gives them). Far quicker for `hub check` and `hub new`; keep
     `run_hub` for builds and a few smoke tests of the real command."""
     from site_builder.cli import main
+    from site_builder.interrupts import STOP_SIGNALS
 
     stdout, stderr = io.StringIO(), io.StringIO()
+    handlers = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
     with pytest.MonkeyPatch.context() as patch:
         for name in ("HUB_AS_OF", "HUB_INTERNAL"):
             patch.delenv(name, raising=False)
@@ -241,4 +244,8 @@ def run_hub_in_process(
                 code = main(list(args))
             except SystemExit as exc:  # argparse's usage errors
                 code = exc.code if isinstance(exc.code, int) else 1
+            finally:  # `main` turns stop signals into exceptions: not for the test process
+                for signum, handler in handlers.items():
+                    if handler is not None:  # None: not set from Python, left alone
+                        signal.signal(signum, handler)
     return subprocess.CompletedProcess(["hub", *args], code, stdout.getvalue(), stderr.getvalue())

@@ -164,7 +164,7 @@ def test_published_scaffold_warns_at_each_placeholder(make_project) -> None:
             file.read_text(encoding="utf-8").replace("status: draft", "status: published"),
             encoding="utf-8",
         )
-    check = run_hub(root, "check", "--as-of", AS_OF)
+    check = hub(root, "check", "--as-of", AS_OF)
     brief = "content/briefings/left-as-scaffolded.md"
     fix = "is still here: replace it before publishing"
     # The briefing: 17 lines of front matter (with 4 comments); its sections begin at line 19.
@@ -181,11 +181,11 @@ def test_published_scaffold_warns_at_each_placeholder(make_project) -> None:
         "hub check: 0 errors, 9 warnings",
     ]
     assert (check.returncode, check.stdout.splitlines()) == (0, expected)
-    assert run_hub(root, "check", "--strict", "--as-of", AS_OF).returncode == 1
+    assert hub(root, "check", "--strict", "--as-of", AS_OF).returncode == 1
 
 
 def test_a_draft_may_keep_its_placeholders(make_project) -> None:
     root = make_project()
     _new(root, "briefing", "Still a draft")
-    check = run_hub(root, "check", "--strict", "--as-of", AS_OF)
+    check = hub(root, "check", "--strict", "--as-of", AS_OF)
     assert (check.returncode, check.stdout) == (0, "hub check: no problems found\n")
