@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
@@ -12,6 +15,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+CORPORA = REPO / "tests" / "corpora"  # corpora the suite owns (see tests/corpora/README.md)
 AS_OF = "2026-11-26"  # pinned "today" for tests and golden files
 
 TAXONOMY = """\
@@ -135,6 +139,56 @@ def copy_engine(root: Path) -> None:
     shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
 
 
+def assert_golden(text: str, golden: Path) -> None:
+    """`text` equals the golden file; with `UPDATE_GOLDEN=1`, (re)write the golden file first.
+
+    Updating is refused when `CI` is set: CI compares with the reviewed goldens, never
+    regenerates them.
+    """
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        if os.environ.get("CI"):
+            pytest.fail(
+                "UPDATE_GOLDEN=1 is refused when CI is set: regenerate golden files locally "
+                "and commit the reviewed diff",
+                pytrace=False,
+            )
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing: run with UPDATE_GOLDEN=1 to create it"
+    assert text == golden.read_text(encoding="utf-8"), "run with UPDATE_GOLDEN=1 to regenerate"
+
+
+def corpus_project(name: str, root: Path) -> Path:
+    """`tests/corpora/<name>` (its content/ and data/) with the repository's engine, at `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    copy_engine(root)
+    for folder in ("content", "data"):
+        shutil.copytree(CORPORA / name / folder, root / folder)
+    return root
+
+
+@pytest.fixture(scope="session")
+def rich_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`tests/corpora/rich` built once per session (per xdist worker) by the real `hub build`
+    at the pinned as-of date: (project root, site dir). Read it; never write to it."""
+    root = corpus_project("rich", tmp_path_factory.mktemp("rich") / "project")
+    site_dir = root.parent / "site"
+    result = run_hub(root, "build", "--site-dir", str(site_dir), "--as-of", AS_OF)
+    assert result.returncode == 0, f"hub build failed:\n{result.stdout}\n{result.stderr}"
+    return root, site_dir
+
+
+@pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """`fixture_corpus.CORPUS` built once per session (per xdist worker) by the real
+    `hub build`, public edition, at the pinned as-of date: (project root, site dir).
+    Read it; never write to it."""
+    from fixture_corpus import built_site
+
+    tmp_root = tmp_path_factory.mktemp("corpus")
+    return tmp_root / "project", built_site(tmp_root)
+
+
 @pytest.fixture
 def make_project(tmp_path: Path):
     """Factory: a project from MINIMAL_FILES updated with `files` (None deletes a file)."""
@@ -165,3 +219,33 @@ def run_hub(
         text=True,
         timeout=600,
     )
+
+
+def run_hub_in_process(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """`run_hub` without a subprocess: the same entry point (`site_builder.cli.main`) called in
+    this process with `root` as working folder and the same environment rules (HUB_AS_OF and
+    HUB_INTERNAL only when `env` gives them). Far quicker for `hub check` and `hub new`; keep
+    `run_hub` for builds and a few smoke tests of the real command."""
+    from site_builder.cli import main
+    from site_builder.interrupts import STOP_SIGNALS
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    handlers = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("HUB_AS_OF", "HUB_INTERNAL"):
+            patch.delenv(name, raising=False)
+        for name, value in (env or {}).items():
+            patch.setenv(name, value)
+        patch.chdir(root)
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+            finally:  # `main` turns stop signals into exceptions: not for the test process
+                for signum, handler in handlers.items():
+                    if handler is not None:  # None: not set from Python, left alone
+                        signal.signal(signum, handler)
+    return subprocess.CompletedProcess(["hub", *args], code, stdout.getvalue(), stderr.getvalue())

@@ -1,4 +1,7 @@
-"""`hub check` as an author runs it: one bad input per case, through the real CLI.
+"""`hub check` as an author runs it: one bad input per case, through the CLI's entry point.
+
+The cases call `site_builder.cli.main` in-process (`run_hub_in_process`: a subprocess adds nothing
+to them and costs a second each); a few smoke tests run the real `python -m site_builder`.
 
 Each case starts from the small valid corpus of conftest.py, breaks one thing, and asserts the
 exit code, every `path:line: severity: message` line exactly, the summary, that no traceback
@@ -10,7 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import AS_OF, BRIEFING, INDICATORS, MINIMAL_FILES, REVIEW, TAXONOMY, run_hub
+from conftest import (
+    AS_OF,
+    BRIEFING,
+    INDICATORS,
+    MINIMAL_FILES,
+    REVIEW,
+    TAXONOMY,
+    run_hub,
+    run_hub_in_process,
+)
 
 B = "content/briefings/neglect-toxic-trio.md"
 R = "content/reviews/rr-2026-01-child-a.md"
@@ -538,7 +550,7 @@ def test_cases_are_distinct_and_many() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input(make_project, case: Case) -> None:
     root = make_project(case.files)
-    result = run_hub(root, "check", "--as-of", AS_OF, *case.args, env=case.env or None)
+    result = run_hub_in_process(root, "check", "--as-of", AS_OF, *case.args, env=case.env or None)
     output = result.stdout + result.stderr
     assert "Traceback" not in output
     assert result.stdout.splitlines() == [*case.lines, _summary(case.lines)]
@@ -548,6 +560,7 @@ def test_bad_input(make_project, case: Case) -> None:
 
 
 def test_valid_corpus_passes_strict(make_project) -> None:
+    """Smoke test of the real command."""
     result = run_hub(make_project(), "check", "--strict", "--as-of", AS_OF)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
@@ -557,6 +570,7 @@ def test_valid_corpus_passes_strict(make_project) -> None:
 
 
 def test_problems_sorted_by_file_then_line_with_summary(make_project) -> None:
+    """Smoke test of the real command, with problems."""
     root = make_project(
         {
             SC: "indicator,value,note\nnope,1,\n",
@@ -610,7 +624,7 @@ def test_problems_sorted_by_file_then_line_with_summary(make_project) -> None:
     ids=["unknown-option", "impossible-as-of", "non-iso-as-of", "invalid-HUB_AS_OF"],
 )
 def test_usage_errors_exit_2(make_project, args, env, message) -> None:
-    result = run_hub(make_project(), *args, env=env)
+    result = run_hub_in_process(make_project(), *args, env=env)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == message
     assert result.stdout == ""
@@ -647,7 +661,7 @@ def test_hub_as_of_from_environment_is_used(make_project) -> None:
     ],
 )
 def test_near_misses_pass(make_project, files) -> None:
-    result = run_hub(make_project(files), "check", "--strict", "--as-of", AS_OF)
+    result = run_hub_in_process(make_project(files), "check", "--strict", "--as-of", AS_OF)
     assert (result.returncode, result.stdout, result.stderr) == (
         0,
         "hub check: no problems found\n",

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, run_hub
+from conftest import AS_OF, run_hub, run_hub_in_process
 from fixture_corpus import LEFT_OUT_MARKERS, site_texts
 from fixture_feedback import (
     EXPECTED_CSV,
@@ -432,7 +432,7 @@ EXPECTED_ERRORS = [
 
 def test_every_feedback_error_in_one_pass(make_project) -> None:
     root = make_project({**BAD_FEEDBACK, "content/reviews/rr-2026-01-child-b.md": EVIDENCE_ERRORS})
-    result = run_hub(root, "check")
+    result = run_hub_in_process(root, "check")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     for expected in EXPECTED_ERRORS:
@@ -448,7 +448,7 @@ def test_feedback_files_pass_the_privacy_gate(make_project) -> None:
             "neglect-toxic-trio,jo.bloggs@example.org,1,1,1,1\n"
         )}
     )
-    result = run_hub(root, "check")
+    result = run_hub_in_process(root, "check")
     assert result.returncode == 1
     found = [line for line in result.stdout.splitlines() if "email address" in line]
     assert found and found[0].startswith("data/feedback/2026-27-q1.csv:3: error: possible email")

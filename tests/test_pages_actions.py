@@ -1,7 +1,7 @@
 """Tests for site_builder.pages.actions: the `/actions/` dashboard and its two downloads.
 
-The downloads are read back from real `hub build` output (the demo and a fixture corpus) and
-compared cell by cell with the dashboard's model and with the contract's rules.
+The downloads are read back from real `hub build` output (tests/corpora/rich and a fixture
+corpus) and compared cell by cell with the dashboard's model and with the contract's rules.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from site_builder.pages import actions as page
 from site_builder.pipeline import check
 from site_builder.publication import Edition
 from site_builder.site import Site
-from tests.conftest import AS_OF, REPO, SEVEN_SECTIONS, run_hub
+from tests.conftest import AS_OF, SEVEN_SECTIONS, run_hub
 
 AS_OF_DATE = date.fromisoformat(AS_OF)
 ACTIONS_HEADER = ["review", "action", "owner", "due", "status", "completed", "overdue"]
@@ -64,36 +64,33 @@ def assert_same_cells(got: list[list[str]], expected: list[list[str]]) -> None:
             assert cell == want, f"line {line}, {expected[0][column]}: {cell!r} != {want!r}"
 
 
-# --- The demo, built by the real CLI ------------------------------------------------------
+# --- tests/corpora/rich, built once per session by the real CLI -------------------------
 
 
 @pytest.fixture(scope="module")
-def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("demo") / "site"
-    result = run_hub(REPO, "build", "--site-dir", str(site_dir), "--as-of", AS_OF)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+def rich_built(rich_build: tuple[Path, Path]) -> Path:
+    return rich_build[1]
 
 
 @pytest.fixture(scope="module")
-def demo_site() -> Site:
-    return published_site(REPO)
+def rich_site(rich_build: tuple[Path, Path]) -> Site:
+    return published_site(rich_build[0])
 
 
-def test_demo_actions_csv_matches_the_model(demo_build, demo_site):
-    rows = read_csv(demo_build / "actions" / "actions.csv")
-    assert_same_cells(rows, model_actions(demo_site))
+def test_rich_actions_csv_matches_the_model(rich_built, rich_site):
+    rows = read_csv(rich_built / "actions" / "actions.csv")
+    assert_same_cells(rows, model_actions(rich_site))
 
 
-def test_demo_reviews_csv_matches_the_model(demo_build, demo_site):
-    rows = read_csv(demo_build / "reviews" / "reviews.csv")
-    assert_same_cells(rows, model_reviews(demo_site))
+def test_rich_reviews_csv_matches_the_model(rich_built, rich_site):
+    rows = read_csv(rich_built / "reviews" / "reviews.csv")
+    assert_same_cells(rows, model_reviews(rich_site))
 
 
-def test_demo_actions_csv_follows_the_contract(demo_build, demo_site):
-    header, *rows = read_csv(demo_build / "actions" / "actions.csv")
+def test_rich_actions_csv_follows_the_contract(rich_built, rich_site):
+    header, *rows = read_csv(rich_built / "actions" / "actions.csv")
     assert header == ACTIONS_HEADER
-    published = {r.id: r for r in demo_site.reviews}
+    published = {r.id: r for r in rich_site.reviews}
     written = {(r.id, a.id) for r in published.values() for a in r.actions}
     assert {(row[0], row[1]) for row in rows} == written
     for review_id, action_id, owner, due, status, completed, overdue in rows:
@@ -116,8 +113,8 @@ def test_demo_actions_csv_follows_the_contract(demo_build, demo_site):
     assert "lr-2026-06-child-s" not in {row[0] for row in rows}
 
 
-def test_demo_reviews_csv_follows_the_contract(demo_build):
-    header, *rows = read_csv(demo_build / "reviews" / "reviews.csv")
+def test_rich_reviews_csv_follows_the_contract(rich_built):
+    header, *rows = read_csv(rich_built / "reviews" / "reviews.csv")
     assert header == REVIEWS_HEADER
     by_id = {row[0]: row for row in rows}
     assert "lr-2026-06-child-s" not in by_id  # draft
@@ -139,8 +136,8 @@ def test_demo_reviews_csv_follows_the_contract(demo_build):
     assert by_id["gpr-2025-07-family-j"][6] == ""
 
 
-def test_demo_dashboard_page(demo_build):
-    html = (demo_build / "actions" / "index.html").read_text(encoding="utf-8")
+def test_rich_dashboard_page(rich_built):
+    html = (rich_built / "actions" / "index.html").read_text(encoding="utf-8")
     assert "Figures as of 26 November 2026" in html
     assert html.index("Overdue actions") < html.index("Actions by agency")
     assert 'href="actions.csv"' in html

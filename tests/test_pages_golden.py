@@ -1,15 +1,16 @@
 """Golden tests: the generated Markdown of each page type for the fixture corpus.
 
 The as-of date is pinned (`AS_OF`). After an intended change, regenerate with
-`UPDATE_GOLDEN=1 pytest tests/test_pages_golden.py` and review the diff.
+`UPDATE_GOLDEN=1 pytest tests/test_pages_golden.py` and review the diff (refused when `CI` is
+set).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from conftest import assert_golden
 from fixture_corpus import generated
 
 GOLDEN = Path(__file__).parent / "golden" / "pages"
@@ -39,8 +40,25 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
-    golden = GOLDEN / path
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(pages[path], encoding="utf-8")
-    assert pages[path] == golden.read_text(encoding="utf-8")
+    assert_golden(pages[path], GOLDEN / path)
+
+
+def test_updating_golden_files_is_refused_in_ci(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    monkeypatch.setenv("CI", "true")
+    golden = tmp_path / "page.md"
+    golden.write_text("reviewed\n", encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match="UPDATE_GOLDEN=1 is refused when CI is set"):
+        assert_golden("changed\n", golden)
+    assert golden.read_text(encoding="utf-8") == "reviewed\n"
+
+
+def test_updating_golden_files_locally_rewrites_them(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("UPDATE_GOLDEN", "1")
+    monkeypatch.delenv("CI", raising=False)
+    golden = tmp_path / "new" / "page.md"
+    assert_golden("changed\n", golden)
+    assert golden.read_text(encoding="utf-8") == "changed\n"
+    monkeypatch.delenv("UPDATE_GOLDEN")
+    with pytest.raises(AssertionError):
+        assert_golden("changed again\n", golden)

@@ -1,12 +1,12 @@
 """Tests for site_builder.pages.reports (and the theme pages' indicators): the report's
 sections in the template's order, the scorecard shown in words, the download, escaping,
-left-out items, the narrative warnings, and a golden copy of the demo's latest report."""
+left-out items, the narrative warnings, and a golden copy of the
+latest report of tests/corpora/rich."""
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from datetime import date
 
@@ -17,7 +17,7 @@ from site_builder.pages.reports import SECTIONS, generate
 from site_builder.pipeline import check, prepare
 from site_builder.publication import Edition
 from site_builder.scorecard import CSV_COLUMNS
-from tests.conftest import AS_OF, REPO, run_hub
+from tests.conftest import AS_OF, REPO, assert_golden, run_hub
 
 GOLDEN = REPO / "tests" / "golden" / "reports"
 LATEST = "2026-27-q2"
@@ -73,22 +73,22 @@ def outputs(root, as_of: str = AS_OF) -> dict[str, str | bytes]:
 
 
 @pytest.fixture(scope="module")
-def demo() -> dict[str, str | bytes]:
-    return outputs(REPO)
+def rich(rich_build) -> dict[str, str | bytes]:  # noqa: ANN001
+    return outputs(rich_build[0])
 
 
-# --- the demo ----------------------------------------------------------------------------------
+# --- tests/corpora/rich (its latest narrative is 2026-27-q2) ----------------------------------
 
 
-def test_index_lists_reports_newest_first_by_period_label(demo):
-    index = demo["reports/index.md"]
+def test_index_lists_reports_newest_first_by_period_label(rich):
+    index = rich["reports/index.md"]
     q2 = index.index("[Q2 2026/27 (July to September 2026)](2026-27-q2.md)")
     q1 = index.index("[Q1 2026/27 (April to June 2026)](2026-27-q1.md)")
     assert q2 < q1
 
 
-def test_the_sections_come_in_the_template_order(demo):
-    page = demo[f"reports/{LATEST}.md"]
+def test_the_sections_come_in_the_template_order(rich):
+    page = rich[f"reports/{LATEST}.md"]
     found = re.findall(r"^##+ (\d(?:\.\d)? .*)$", page, re.MULTILINE)
     assert found == [
         SECTIONS[0],
@@ -103,8 +103,8 @@ def test_the_sections_come_in_the_template_order(demo):
     ]
 
 
-def test_the_scorecard_shows_rag_as_word_and_symbol_and_no_data_as_words(demo):
-    page = demo[f"reports/{LATEST}.md"]
+def test_the_scorecard_shows_rag_as_word_and_symbol_and_no_data_as_words(rich):
+    page = rich[f"reports/{LATEST}.md"]
     assert '<span aria-hidden="true">■</span> Red</span>' in page
     assert '<span aria-hidden="true">▲</span> Amber</span>' in page
     assert '<span aria-hidden="true">●</span> Green</span>' in page
@@ -115,8 +115,8 @@ def test_the_scorecard_shows_rag_as_word_and_symbol_and_no_data_as_words(demo):
     assert "[Download the scorecard for Q2 2026/27 (CSV)](2026-27-q2/scorecard.csv)" in page
 
 
-def test_generated_lists_name_each_indicator_and_its_rule(demo):
-    page = demo[f"reports/{LATEST}.md"]
+def test_generated_lists_name_each_indicator_and_its_rule(rich):
+    page = rich[f"reports/{LATEST}.md"]
     well = page[page.index("#### What we are doing well") : page.index("#### Areas for further")]
     assert (
         "**Repeat referrals to MARAC within 12 months** (Children Affected by Domestic Abuse): "
@@ -130,14 +130,14 @@ def test_generated_lists_name_each_indicator_and_its_rule(demo):
     assert "Rule: *red against target and worsening for two quarters in a row*." in further
 
 
-def test_the_latest_report_has_a_chart_per_indicator(demo):
-    page = demo[f"reports/{LATEST}.md"]
+def test_the_latest_report_has_a_chart_per_indicator(rich):
+    page = rich[f"reports/{LATEST}.md"]
     assert page.count('class="hub-chart"') == 18
     assert page.count('<details class="hub-chart-data"') == 18
 
 
-def test_scorecard_csv_is_the_contract_columns(demo):
-    text = demo[f"reports/{LATEST}/scorecard.csv"]
+def test_scorecard_csv_is_the_contract_columns(rich):
+    text = rich[f"reports/{LATEST}/scorecard.csv"]
     rows = list(csv.reader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert rows[1] == [
@@ -155,14 +155,9 @@ def test_scorecard_csv_is_the_contract_columns(demo):
     ]
 
 
-def test_reports_golden(demo):
-    """The demo's latest report page, as generated with the pinned as-of date."""
-    path = GOLDEN / f"{LATEST}.md"
-    page = demo[f"reports/{LATEST}.md"]
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page, encoding="utf-8")
-    assert page == path.read_text(encoding="utf-8"), "run with UPDATE_GOLDEN=1 to regenerate"
+def test_reports_golden(rich):
+    """The rich corpus's latest report page, as generated with the pinned as-of date."""
+    assert_golden(rich[f"reports/{LATEST}.md"], GOLDEN / f"{LATEST}.md")
 
 
 # --- small projects ----------------------------------------------------------------------------

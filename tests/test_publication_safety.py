@@ -27,8 +27,8 @@ _PLAIN_TEXT_FEED_FIELDS = ("title", "summary", "content_text")
 
 
 @pytest.fixture(scope="module")
-def public(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    return site_texts(built_site(tmp_path_factory.mktemp("public")))
+def public(corpus_build) -> dict[str, str]:  # noqa: ANN001
+    return site_texts(corpus_build[1])
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from conftest import AS_OF, run_hub
+from conftest import run_hub_in_process as hub
 
 from site_builder.loader import load_project
 from site_builder.scaffold import ScaffoldError, new_briefing, new_review, slugify
@@ -14,7 +15,7 @@ TODAY = {"HUB_AS_OF": AS_OF}
 
 
 def _new(root, *args):
-    return run_hub(root, "new", *args, env=TODAY)
+    return hub(root, "new", *args, env=TODAY)
 
 
 @pytest.mark.parametrize(
@@ -36,7 +37,7 @@ def test_scaffold_prints_its_path_and_passes_check(make_project, args, path) -> 
     assert (result.returncode, result.stdout, result.stderr) == (0, f"{path}\n", "")
     text = (root / path).read_text(encoding="utf-8")
     assert "\nstatus: draft\n" in text
-    check = run_hub(root, "check", "--strict", "--as-of", AS_OF)
+    check = hub(root, "check", "--strict", "--as-of", AS_OF)
     assert (check.returncode, check.stdout) == (0, "hub check: no problems found\n")
 
 
@@ -45,7 +46,7 @@ def test_all_three_scaffolds_together_pass_check(make_project) -> None:
     assert _new(root, "briefing", "Neglect: a new briefing").returncode == 0
     assert _new(root, "review", "Child Q", "--type", "multi-agency-audit").returncode == 0
     assert _new(root, "report", "2026-27-q2").returncode == 0
-    check = run_hub(root, "check", "--strict", "--as-of", AS_OF)
+    check = hub(root, "check", "--strict", "--as-of", AS_OF)
     assert (check.returncode, check.stdout) == (0, "hub check: no problems found\n")
 
 
@@ -163,7 +164,7 @@ def test_published_scaffold_warns_at_each_placeholder(make_project) -> None:
             file.read_text(encoding="utf-8").replace("status: draft", "status: published"),
             encoding="utf-8",
         )
-    check = run_hub(root, "check", "--as-of", AS_OF)
+    check = hub(root, "check", "--as-of", AS_OF)
     brief = "content/briefings/left-as-scaffolded.md"
     fix = "is still here: replace it before publishing"
     # The briefing: 17 lines of front matter (with 4 comments); its sections begin at line 19.
@@ -180,11 +181,11 @@ def test_published_scaffold_warns_at_each_placeholder(make_project) -> None:
         "hub check: 0 errors, 9 warnings",
     ]
     assert (check.returncode, check.stdout.splitlines()) == (0, expected)
-    assert run_hub(root, "check", "--strict", "--as-of", AS_OF).returncode == 1
+    assert hub(root, "check", "--strict", "--as-of", AS_OF).returncode == 1
 
 
 def test_a_draft_may_keep_its_placeholders(make_project) -> None:
     root = make_project()
     _new(root, "briefing", "Still a draft")
-    check = run_hub(root, "check", "--strict", "--as-of", AS_OF)
+    check = hub(root, "check", "--strict", "--as-of", AS_OF)
     assert (check.returncode, check.stdout) == (0, "hub check: no problems found\n")

@@ -22,7 +22,7 @@ from site_builder.scorecard import (
     history,
     quarters_ending,
 )
-from tests.conftest import REPO
+from tests.conftest import corpus_project
 
 Q1, Q2, Q3 = (Period(2026, q) for q in (1, 2, 3))
 
@@ -245,23 +245,23 @@ def test_quarters_ending_counts_back_across_financial_years():
     ]
 
 
-# --- the demo: scorecard.csv cell by cell ------------------------------------------------------
+# --- tests/corpora/rich: scorecard.csv cell by cell -------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def demo():
-    project, problems = check(REPO)
+def rich(tmp_path_factory: pytest.TempPathFactory):
+    project, problems = check(corpus_project("rich", tmp_path_factory.mktemp("rich")))
     assert not problems.errors
     return project
 
 
-def test_demo_scorecard_csv_matches_the_computed_table_cell_by_cell(demo):
-    card = compute(demo, Period.parse("2026-27-q2"))
+def test_rich_scorecard_csv_matches_the_computed_table_cell_by_cell(rich):
+    card = compute(rich, Period.parse("2026-27-q2"))
     text = card.to_csv()
     assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
     read = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     assert list(read.columns) == list(CSV_COLUMNS)
-    assert len(read) == len(card.frame) == len(demo.indicators)
+    assert len(read) == len(card.frame) == len(rich.indicators)
     numeric = {"value", "previous_value", "target", "england"}
     for (_, row), (_, expected) in zip(read.iterrows(), card.frame.iterrows(), strict=True):
         for column in CSV_COLUMNS:
@@ -276,8 +276,8 @@ def test_demo_scorecard_csv_matches_the_computed_table_cell_by_cell(demo):
                 assert got == ("" if want is None else want), (row["indicator"], column)
 
 
-def test_demo_classifications(demo):
-    card = compute(demo, Period.parse("2026-27-q2"))
+def test_rich_classifications(rich):
+    card = compute(rich, Period.parse("2026-27-q2"))
     assert [line.indicator for line in card.further_exploration()] == [
         "rhi_72h",
         "eh_assessments",
@@ -292,16 +292,16 @@ def test_demo_classifications(demo):
     }
 
 
-def test_demo_blank_value_is_no_data_in_its_quarter(demo):
+def test_rich_blank_value_is_no_data_in_its_quarter(rich):
     # camhs_wait_days is blank in 2025-26-q3: no value there and no trend in the next quarter.
-    q3 = compute(demo, Period.parse("2025-26-q3"))
-    q4 = compute(demo, Period.parse("2025-26-q4"))
+    q3 = compute(rich, Period.parse("2025-26-q3"))
+    q4 = compute(rich, Period.parse("2025-26-q4"))
     assert next(x for x in q3.lines if x.indicator == "camhs_wait_days").value is None
     assert next(x for x in q4.lines if x.indicator == "camhs_wait_days").trend is None
 
 
-def test_history_has_six_quarters_with_gaps_as_nan(demo):
-    frame = history(demo, Period.parse("2026-27-q2"))
+def test_history_has_six_quarters_with_gaps_as_nan(rich):
+    frame = history(rich, Period.parse("2026-27-q2"))
     assert list(frame.index)[0] == "2025-26-q1" and len(frame) == 6
     assert math.isnan(frame.loc["2025-26-q1", "ewb_seen_4wks"])  # no row that quarter
     assert frame.loc["2026-27-q2", "rhi_72h"] == 77.0

@@ -1,5 +1,13 @@
-"""Browser-test fixtures: the demo site built once by the real CLI, served on 127.0.0.1,
-and a Chromium page that refuses (and reports) any request to another host.
+"""Browser-test fixtures: a corpus the suite owns built once by the real CLI, served on
+127.0.0.1, and a Chromium page that refuses (and reports) any request to another host.
+
+The site is `tests/corpora/rich` (see tests/corpora/README.md), never the demo under
+content/ and data/, which a partnership replaces with its own. To reuse it in a new browser
+test, take the `page` fixture (a fresh page whose `base_url` is the served site) or
+`server_url`; `corpus_site` is the built site folder and `CORPUS` the corpus's source folder
+(content/ and data/), to read expected values from. Expected figures are worked out by hand from
+those files. A test needing other content builds its own project (tests/conftest.py
+`make_project`, `corpus_project`) and serves it with `serve(site_dir)`.
 
 Chromium is Debian's `/usr/bin/chromium` (installed with apt; never `playwright install`).
 Without it the browser tests are skipped locally; in CI (env `CI` set) they must run.
@@ -7,6 +15,7 @@ Without it the browser tests are skipped locally; in CI (env `CI` set) they must
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -19,7 +28,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import AS_OF, REPO, run_hub
+from tests.conftest import CORPORA, REPO
+
+CORPUS = CORPORA / "rich"  # the source of the served site: expected values come from here
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -57,18 +68,22 @@ def third_party(urls: Iterable[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's demo content built once with `hub build` at the pinned as-of date.
+def corpus_site(request: pytest.FixtureRequest) -> Path:
+    """`tests/corpora/rich` built once per session with `hub build` at the pinned as-of date.
 
     `HUB_TEST_SITE=DIR` tests an already built site instead (for iterating on tests only).
     """
     prebuilt = os.environ.get("HUB_TEST_SITE")
     if prebuilt:
         return Path(prebuilt)
-    site_dir = tmp_path_factory.mktemp("demo") / "site"
-    result = run_hub(REPO, "build", "--site-dir", str(site_dir), "--as-of", AS_OF)
-    assert result.returncode == 0, f"hub build failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+    return request.getfixturevalue("rich_build")[1]
+
+
+@pytest.fixture(scope="session")
+def demo_site(corpus_site: Path) -> Path:
+    """The old name of `corpus_site` (it is not the demo any more), kept for tests written
+    against it."""
+    return corpus_site
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -84,10 +99,10 @@ class _QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
-def server_url(demo_site: Path) -> Iterator[str]:
-    """The demo site served over HTTP on 127.0.0.1 at a free port: `http://127.0.0.1:PORT/`."""
-    handler = functools.partial(_QuietHandler, directory=str(demo_site))
+@contextlib.contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """`site_dir` served over HTTP on 127.0.0.1 at a free port: `http://127.0.0.1:PORT/`."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = _QuietServer((LOCAL_HOST, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -97,6 +112,13 @@ def server_url(demo_site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def server_url(corpus_site: Path) -> Iterator[str]:
+    """The corpus site served on 127.0.0.1 at a free port: `http://127.0.0.1:PORT/`."""
+    with serve(corpus_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

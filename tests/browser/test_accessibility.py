@@ -9,6 +9,7 @@ import os
 
 import pytest
 
+from tests.browser.conftest import CORPUS
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -18,8 +19,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def latest_report_period() -> str:
-    """The newest report narrative in the demo content (period ids sort by date)."""
-    return sorted(p.stem for p in (REPO / "content" / "reports").glob("*.md"))[-1]
+    """The newest report narrative of the served corpus (period ids sort by date)."""
+    return sorted(p.stem for p in (CORPUS / "content" / "reports").glob("*.md"))[-1]
 
 
 PAGE_TYPES = {

@@ -1,6 +1,6 @@
 """Lighthouse (npm devDependency) on the home page, a briefing and the latest report.
 
-Run with the **desktop** preset (`--preset=desktop`) against the demo site served on
+Run with the **desktop** preset (`--preset=desktop`) against the corpus site served on
 127.0.0.1, with Debian's Chromium (`CHROME_PATH=/usr/bin/chromium`). Accessibility must be
 1.0 and performance at least 0.95. Performance is a timing score: on a busy machine one run
 can be unlucky, so a page below the bar is measured once more and the better run counts

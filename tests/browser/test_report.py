@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-from tests.browser.conftest import scroll_through_charts
+from tests.browser.conftest import CORPUS, scroll_through_charts
 from tests.conftest import REPO
 
 LATEST = "2026-27-q2"
@@ -37,7 +37,7 @@ DRAWN = """() => Array.from(document.querySelectorAll('.hub-chart')).map(el => (
 
 def expected_traces() -> dict[str, int]:
     """Chart id -> traces: the value, plus the target where the indicator has one."""
-    indicators = yaml.safe_load((REPO / "data" / "indicators.yaml").read_text(encoding="utf-8"))
+    indicators = yaml.safe_load((CORPUS / "data" / "indicators.yaml").read_text(encoding="utf-8"))
     return {f"chart-{i['id']}": 1 + ("target" in i) for i in indicators}
 
 
@@ -72,7 +72,7 @@ def serve_sitemap_at(page, server_url: str) -> None:  # noqa: ANN001
 
     Material's instant navigation only intercepts links listed in sitemap.xml, and matches
     them after giving them the page's protocol and host name but not its port: with the
-    demo's `site_url` and a test server on a random port, no link would match and every click
+    site's `site_url` and a test server on a random port, no link would match and every click
     would be a full page load. The real site, served at its `site_url`, needs no such help.
     """
     site_url = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
