@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .accessibility import check_statement
 from .loader import ANY_ID, CONTENT_DIR
 from .messages import did_you_mean, quote
 from .models import Briefing, ReportNarrative, Review, Source
@@ -43,6 +44,7 @@ def check_project(
     """Add every cross-file problem of `project` to `problems`; bodies are read as Markdown
     `extensions` (mkdocs.yml's) render them."""
     taxonomy_loaded = bool(project.taxonomy.priorities)
+    check_statement(project, problems)
     for briefing in project.briefings:
         if taxonomy_loaded:
             _check_briefing_ids(project, briefing, problems)

@@ -99,6 +99,25 @@ actions:
 Child A was known to several agencies.
 """
 
+# The shortest statement that says the four things `hub check` asks of one.
+ACCESSIBILITY = """\
+# Accessibility statement
+
+This website is partially compliant with WCAG 2.2 AA.
+
+## Non-accessible content
+
+Charts are not accessible by keyboard; each has a table of its figures.
+
+## Feedback
+
+Ask us for a different format, or report a problem, through the partnership's website.
+
+## Enforcement procedure
+
+Contact the [Equality Advisory and Support Service](https://www.equalityadvisoryservice.com/).
+"""
+
 MINIMAL_FILES: dict[str, str] = {
     "data/taxonomy.yaml": TAXONOMY,
     "data/indicators.yaml": INDICATORS,
@@ -108,6 +127,7 @@ MINIMAL_FILES: dict[str, str] = {
         "  quote: I wish someone had asked me sooner.\n  attribution: Young person, 14\n"
     ),
     "content/index.md": "# Test hub\n\nA test project.\n",
+    "content/accessibility.md": ACCESSIBILITY,
     "content/briefings/neglect-toxic-trio.md": BRIEFING,
     "content/reviews/rr-2026-01-child-a.md": REVIEW,
 }

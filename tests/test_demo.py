@@ -18,7 +18,9 @@ import yaml
 from conftest import AS_OF, REPO, copy_engine, run_hub
 
 AS_OF_DATE = date.fromisoformat(AS_OF)
-SECTIONS = ["", "briefings/", "reviews/", "themes/", "agencies/", "actions/", "reports/"]
+SECTIONS = [
+    "", "briefings/", "reviews/", "themes/", "agencies/", "actions/", "reports/", "accessibility/"
+]
 DOWNLOADS = [
     "feeds/rss.xml",
     "feeds/learning.json",
