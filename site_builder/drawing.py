@@ -114,9 +114,10 @@ class _Chart:
         if horizontal:
             longest = max((len(html.unescape(str(c))) for c in self.categories), default=4)
             left = int(min(WIDTH * 0.45, longest * _CHAR + 12))
-        bottom = 34 + 18 * len(self.legend_rows) + (14 if self._axis_title("x") else 0)
         self.left, self.right, self.top = left, WIDTH - 12, 12
-        self.bottom = height - bottom
+        self.wrap = not horizontal and any(self._too_wide(c) for c in self.categories)
+        labels = 22 + (14 if self.wrap else 0) + (16 if horizontal and self._axis_title("x") else 0)
+        self.bottom = height - labels - 8 - 18 * len(self.legend_rows)
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -128,6 +129,12 @@ class _Chart:
                 if str(item) not in seen:
                     seen.append(str(item))
         return seen
+
+    def _too_wide(self, category: str) -> bool:
+        """Whether a category label is wider than its band (it then wraps at its first space)."""
+        band = (self.right - self.left) / max(1, len(self.categories))
+        text = html.unescape(category)
+        return len(text) * _CHAR > band - 4 and " " in text
 
     def _axis_title(self, axis: str) -> str:
         title = (self.layout.get(f"{axis}axis") or {}).get("title") or {}
@@ -269,7 +276,7 @@ class _Chart:
                 )
                 continue
             middle = start + band / 2
-            if len(text) * _CHAR > band - 4 and " " in text:
+            if self.wrap and " " in text:
                 first, rest = text.split(" ", 1)
                 labels.append(
                     f'<text class="axis" x="{middle:.1f}" y="{self.bottom + 16}" '
