@@ -46,7 +46,7 @@ def svg_of(spec: dict[str, Any], *, drawing_id: str) -> str:
     body = chart.draw()
     return (
         f'<svg class="hub-chart-paper" viewBox="0 0 {WIDTH} {height}" aria-hidden="true" '
-        f'focusable="false" data-pagefind-ignore '
+        f'focusable="false" data-pagefind-ignore="all" '
         f'xmlns="http://www.w3.org/2000/svg" font-size="{FONT}" '
         f'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">'
         f"{body}</svg>"
