@@ -20,7 +20,11 @@ from collections.abc import Sequence
 from typing import Any
 
 WIDTH = 440
-"""Width of every drawing's coordinate space; it is scaled to the width of its column."""
+"""Width of a line chart's coordinate space (they sit two abreast); it is scaled to the width
+of its column, so text keeps about the size of the page's small print."""
+
+BAR_WIDTH = 640
+"""Width of a bar chart's coordinate space (they take the page's full width)."""
 
 COLOURS = ("#303f9f", "#b71c1c", "#00695c")
 """Series colours (report.css's light palette), in trace order, as fallbacks."""
@@ -42,10 +46,11 @@ def svg_of(spec: dict[str, Any], *, drawing_id: str) -> str:
     layout = spec.get("layout") or {}
     height = int(layout.get("height") or 280)
     horizontal = any(t.get("type") == "bar" and t.get("orientation") == "h" for t in data)
-    chart = _Chart(data, layout, height, horizontal, drawing_id)
+    width = BAR_WIDTH if any(t.get("type") == "bar" for t in data) else WIDTH
+    chart = _Chart(data, layout, height, horizontal, drawing_id, width)
     body = chart.draw()
     return (
-        f'<svg class="hub-chart-paper" viewBox="0 0 {WIDTH} {height}" aria-hidden="true" '
+        f'<svg class="hub-chart-paper" viewBox="0 0 {width} {height}" aria-hidden="true" '
         f'focusable="false" data-pagefind-ignore="all" '
         f'xmlns="http://www.w3.org/2000/svg" font-size="{FONT}" '
         f'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif">'
@@ -102,7 +107,9 @@ class _Chart:
         height: int,
         horizontal: bool,
         drawing_id: str,
+        width: int = WIDTH,
     ) -> None:
+        self.width = width
         self.data = data
         self.layout = layout
         self.height = height
@@ -113,8 +120,8 @@ class _Chart:
         left = 54
         if horizontal:
             longest = max((len(html.unescape(str(c))) for c in self.categories), default=4)
-            left = int(min(WIDTH * 0.45, longest * _CHAR + 12))
-        self.left, self.right, self.top = left, WIDTH - 12, 12
+            left = int(min(width * 0.5, longest * _CHAR + 12))
+        self.left, self.right, self.top = left, width - 12, 12
         self.wrap = not horizontal and any(self._too_wide(c) for c in self.categories)
         labels = 22 + (14 if self.wrap else 0) + (16 if horizontal and self._axis_title("x") else 0)
         self.bottom = height - labels - 8 - 18 * len(self.legend_rows)
@@ -146,7 +153,7 @@ class _Chart:
         used = 0.0
         for index, trace in enumerate(self.data):
             width = 30 + len(html.unescape(str(trace.get("name") or ""))) * _CHAR + 16
-            if rows[-1] and used + width > WIDTH - 20:
+            if rows[-1] and used + width > self.width - 20:
                 rows.append([])
                 used = 0.0
             rows[-1].append(index)
@@ -343,7 +350,7 @@ class _Chart:
             dash = (trace.get("line") or {}).get("dash")
             dashing = ' stroke-dasharray="6 4"' if dash else ""
             points = self._points(trace)
-            for run in _runs(points):
+            for run in (r for r in _runs(points) if len(r) > 1):  # a lone point: its marker
                 coords = " ".join(
                     f"{self._centre(position):.1f},{self._scale(amount):.1f}"
                     for position, amount in run
