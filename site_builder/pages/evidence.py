@@ -135,7 +135,6 @@ def _reaudit_table(site: Site, page: str, pairs: list[Pair], days_header: str, d
 def theme_chain(site: Site, page: str, priority_id: str) -> str:
     """`## From action to impact`: each action of the theme's reviews that names a `measure`,
     its evidence level and the indicator's trend since it was completed (or due)."""
-    from .actions import TREND_WORDS  # the dashboard's words; it imports this module
     heading = (
         "## From action to impact\n\n"
         "Each action aimed at an indicator: how far its evidence reaches, and the indicator "
@@ -166,7 +165,9 @@ def theme_chain(site: Site, page: str, priority_id: str) -> str:
                 f" ({i.latest_period.short_label})"
                 if i.latest_period
                 else format_value(None, i.indicator.unit),
-                TREND_WORDS.get(i.trend, "") if i.trend else "Not available",
+                words.trend_html(i.trend, i.latest_value, i.baseline_value)
+                if i.trend
+                else words.NOT_AVAILABLE,
             ]
             for i in impacts
         ],
