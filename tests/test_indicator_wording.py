@@ -249,3 +249,42 @@ def test_one_arrow_convention_on_every_page(site):
             seen.add((trend, direction))
     # Improving shows both ways, as the value moved: down for lower-is-better, up for higher.
     assert {("improving", "down"), ("improving", "up"), ("up", "up"), ("stable", "level")} <= seen
+
+
+def test_the_quarter_at_a_glance_counts_and_links(site):
+    # Neglect: cp_visits red (for further exploration); child A's A2 (due 30 June 2026, in
+    # progress) overdue. CSA: strategy_days green, mash_referrals not rated. Early Help:
+    # re-referrals amber. Child B's actions are complete.
+    report = page(site, "reports/2026-27-q1")
+    glance = report[report.index('<table class="hub-scorecard hub-glance">') :]
+    glance = glance[: glance.index("</table>")]
+    assert row_of(glance, "Neglect") == [
+        "Neglect",
+        "0",
+        "0",
+        "1",
+        "0",
+        "Child protection visits per 10,000",
+        "1",
+    ]
+    assert row_of(glance, "Child Sexual Abuse and Exploitation")[1:] == [
+        "1",
+        "0",
+        "0",
+        "0",
+        "None",
+        "0",
+    ]
+    assert row_of(glance, "Early Help")[1:] == ["0", "1", "0", "0", "None", "0"]
+    assert '<a href="#indicator-cp_visits">Child protection visits per 10,000</a>' in glance
+    assert '<a href="#scorecard-neglect">1</a>' in glance
+    assert '<a href="../../themes/neglect/#open-actions">1</a>' in glance
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", report)).split())
+    assert (
+        "Of 4 indicators, 1 on target (green), 1 just off target (amber), 1 off target (red) "
+        "and 1 without a target (not rated). 1 indicator is for further exploration. 1 action "
+        "from a case review is overdue as of 26 November 2026." in text
+    )
+    # The glance comes right under the header table, before the introduction.
+    assert report.index("About this report") < report.index('class="hub-glance-block"')
+    assert report.index('class="hub-glance-block"') < report.index('<h2 id="1-introduction"')

@@ -23,7 +23,6 @@ from .evidence import report_levels
 from .feedback import period_fact, report_section
 from .indicators import format_value, indicator_chart, rag_text, target_label, trend_text
 from .listing import (
-    href,
     join_blocks,
     left_out_docs,
     page_link,
@@ -33,6 +32,7 @@ from .listing import (
     report_path,
     review_list,
     theme_path,
+    url_href,
 )
 from .scorecard_table import (
     glance_rows,
@@ -194,14 +194,20 @@ def _glance(site: Site, scorecard: Scorecard, page: str) -> str:
     rows = dashboard.action_rows(site)
     overdue = {p: counts.overdue for p, counts in dashboard.by_priority(site, rows)}
     priorities = [(p.id, p.name) for p in site.taxonomy.priorities]
-    links = {pid: href(page, theme_path(pid)) + "#open-actions" for pid, _ in priorities}
+    links = {pid: url_href(page, theme_path(pid)) + "#open-actions" for pid, _ in priorities}
     glance = glance_rows(priorities, scorecard, overdue, links)
     total_overdue = dashboard.count_statuses(rows).overdue
     caption = f"The quarter at a glance: {scorecard.period.short_label}"
+    note = ""
+    if sum(row.overdue for row in glance) > total_overdue:
+        note = (
+            '<p class="hub-notes">An overdue action counts under every theme of its review, '
+            f"so the column adds up to more than {total_overdue}.</p>\n\n"
+        )
     return (
         '<div class="hub-glance-block" markdown="1">\n\n'
         f"{glance_summary(glance, total_overdue, words.long_date(site.as_of))}\n\n"
-        f"{glance_table(glance, caption)}\n\n</div>"
+        f"{glance_table(glance, caption)}\n\n{note}</div>"
     )
 
 
