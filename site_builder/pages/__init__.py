@@ -28,7 +28,18 @@ Generator = Callable[[Site], list[OutputFile]]
 def generators() -> list[Generator]:
     """Every generator, in the order their files are added."""
     # Imported here so each page module may import helpers from this package.
-    from . import actions, agencies, briefings, feedback, feeds, home, reports, reviews, themes
+    from . import (
+        actions,
+        agencies,
+        assurance,
+        briefings,
+        feedback,
+        feeds,
+        home,
+        reports,
+        reviews,
+        themes,
+    )
 
     return [
         home.generate,
@@ -40,6 +51,7 @@ def generators() -> list[Generator]:
         feeds.generate,
         actions.generate,
         reports.generate,
+        assurance.generate,
     ]
 
 
