@@ -26,8 +26,9 @@ build: $(BIN)/hub
 lint: $(BIN)/hub
 	$(BIN)/ruff check site_builder hooks tests benchmarks
 
-browser-deps:  ## Debian's Chromium for the browser tests, and axe-core + Lighthouse from npm
+browser-deps:  ## Debian's Chromium and poppler-utils (pdftoppm) for the browser tests, and axe-core + Lighthouse from npm
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
+	@command -v pdftoppm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q poppler-utils; }
 	@[ -d node_modules/axe-core ] && [ -d node_modules/lighthouse ] || npm ci --no-audit --no-fund --loglevel=error
 
 test: $(BIN)/hub browser-deps lint  ## the whole test suite, browser tests included

@@ -1,29 +1,31 @@
 """Charts: plotly figures embedded as data, drawn in the browser by charts.js.
 
 A chart is a ``<figure>`` whose ``.hub-chart`` element carries the figure as JSON in a
-``data-figure`` attribute (attributes are not indexed by search, text is), followed by its
-data table, the accessible alternative. ``charts.js`` fetches plotly.js, served from the site
-itself at :data:`PLOTLY_JS_PATH`, only on pages that hold a chart, and gives each chart the
-colours of Material's light or dark palette.
+``data-figure`` attribute (attributes are not indexed by search, text is), then a drawing of
+the same figure made at build time (`site_builder.drawing`: what paper and readers without
+JavaScript see), then its caption, followed by its data table, the accessible alternative.
+``charts.js`` fetches plotly.js, served from the site itself at :data:`PLOTLY_JS_PATH`, only
+on pages that hold a chart, and gives each chart the colours of Material's light or dark
+palette.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import math
 from collections.abc import Sequence
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-if TYPE_CHECKING:
-    from .pages import OutputFile
-    from .site import Site
+from .drawing import svg_of
 
-PLOTLY_JS_PATH = "assets/javascripts/plotly.min.js"
-"""Docs-relative path of plotly.js; charts.js loads it from beside itself."""
+PLOTLY_JS_PATH = "assets/javascripts/plotly-basic.min.js"
+"""Docs-relative path of plotly.js, the partial "basic" bundle (scatter and bar traces are all
+the hub draws) of the version the plotly package writes its figures for, vendored with its
+licence in the theme overrides; charts.js loads it from beside itself."""
 
 
 def chart_block(figure: Any, *, chart_id: str, caption: str, table_markdown: str) -> str:
@@ -35,12 +37,15 @@ def chart_block(figure: Any, *, chart_id: str, caption: str, table_markdown: str
     table whose cells are already escaped. The table follows the figure inside a
     ``<details>`` block, so it is read by screen readers and search, and printed.
     """
-    data = html.escape(figure_json(figure), quote=True)
+    spec = figure_json(figure)
+    data = html.escape(spec, quote=True)
     label = html.escape(caption, quote=True)
+    drawing = svg_of(json.loads(spec), drawing_id=f"{chart_id}-paper")
     return (
         f'<figure class="hub-figure" id="{html.escape(chart_id)}">\n'
         f'<div class="hub-chart" role="img" aria-label="Chart: {label}. '
         f'The data table follows." data-figure="{data}"></div>\n'
+        f"{drawing}\n"
         f"<figcaption>{label}</figcaption>\n"
         "</figure>\n\n"
         '<details class="hub-chart-data" markdown="1">\n'
@@ -103,18 +108,6 @@ def line_figure(
         xaxis={"type": "category", "automargin": True},
     )
     return figure
-
-
-def plotly_js() -> bytes:
-    """plotly.js as shipped with the installed plotly package (same version as the figures)."""
-    return resources.files("plotly").joinpath("package_data/plotly.min.js").read_bytes()
-
-
-def generate(site: Site) -> list[OutputFile]:
-    """plotly.js, served from the site itself; only pages with a chart ever load it."""
-    from .pages import OutputFile
-
-    return [OutputFile(PLOTLY_JS_PATH, plotly_js())]
 
 
 def _none_for_blank(value: float | None) -> float | None:

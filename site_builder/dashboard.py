@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from . import performance, timeliness
+from . import performance, timeliness, words
 from .models import Action, Briefing, Indicator, Review
 from .periods import Period
 from .project import Briefings, Scorecards
@@ -26,12 +26,8 @@ from .site import Site
 STATUSES: tuple[str, ...] = ("not-started", "in-progress", "complete")
 """Action statuses, in the order they are shown."""
 
-STATUS_NAMES: dict[str, str] = {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "complete": "Complete",
-}
-"""Each action status in words."""
+STATUS_NAMES: dict[str, str] = words.STATUS_NAMES
+"""Each action status in words (from `site_builder.words`)."""
 
 TIMED_TYPES: tuple[str, ...] = ("rapid-review", "lcspr")
 """Review types with a statutory deadline, and so an on-time outcome."""
@@ -435,14 +431,8 @@ REVIEWS_CSV_HEADER: tuple[str, ...] = (
 )
 
 
-def _iso(day: date | None) -> str:
-    return day.isoformat() if day else ""
-
-
-def _yes_no(flag: bool | None) -> str:
-    if flag is None:
-        return ""
-    return "yes" if flag else "no"
+_iso = words.iso_date
+_yes_no = words.yes_no
 
 
 def actions_csv_rows(rows: Iterable[ActionRow]) -> list[list[str]]:

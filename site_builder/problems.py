@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from . import words
+
 Severity = Literal["error", "warning"]
 
 
@@ -79,4 +81,4 @@ class Problems:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return words.plural(n, word)

@@ -21,6 +21,7 @@ from .models import Indicator
 from .performance import classification_reason, classify, rag, trend
 from .periods import Period
 from .project import Project, Scorecards
+from .words import plain_number
 
 CSV_COLUMNS: tuple[str, ...] = (
     "indicator",
@@ -117,11 +118,8 @@ class Scorecard:
 
 
 def format_number(number: float | None) -> str:
-    """A number written plainly (``21.4``, ``455``), or ``""`` for no data."""
-    if _is_blank(number):
-        return ""
-    text = f"{round(float(number), 9):.12g}"
-    return "0" if text == "-0" else text
+    """A number written exactly and plainly (``21.4``, ``455``), or ``""`` for no data."""
+    return plain_number(number)
 
 
 def format_cell(value: object) -> str:

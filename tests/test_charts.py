@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
+from importlib import resources
 
 import markdown
+import plotly
 
-from site_builder.charts import PLOTLY_JS_PATH, chart_block, figure_json, generate, line_figure
+from site_builder.charts import PLOTLY_JS_PATH, chart_block, figure_json, line_figure
 from site_builder.pages.markup import table
+from tests.conftest import REPO
 
 LABELS = ["Q1 2026/27", "Q2 2026/27", "Q3 2026/27"]
 TABLE = table(["Quarter", "Value"], [["Q1 2026/27", "1"], ["Q2 2026/27", "No data"]])
@@ -72,17 +76,41 @@ def test_chart_block_is_a_figure_with_caption_then_its_data_table():
     out = render(block)
     figure = out.index('<figure class="hub-figure" id="chart-x">')
     chart = out.index('class="hub-chart"')
+    paper = out.index('<svg class="hub-chart-paper"')  # the same figure, drawn for paper
     caption = out.index("<figcaption>X over time</figcaption>")
     data = out.index("<table>")
-    assert figure < chart < caption < data
+    assert figure < chart < paper < caption < data
+    assert out.count("<polyline") == 1
     assert "<summary>Data table: X over time</summary>" in out
     assert "<th>Quarter</th>" in out and "<td>No data</td>" in out
     # The raw HTML figure holds no blank line (a blank line would end it in some parsers).
     assert "\n\n" not in block[: block.index("</figure>")]
 
 
-def test_plotly_js_is_served_from_the_site_from_the_installed_package():
-    (output,) = generate(site=None)
-    assert output.path == PLOTLY_JS_PATH == "assets/javascripts/plotly.min.js"
-    assert isinstance(output.content, bytes) and len(output.content) > 1_000_000
-    assert b"plotly.js v" in output.content[:200]
+VENDORED = REPO / "overrides" / PLOTLY_JS_PATH
+
+
+def _version(header: bytes) -> str:
+    match = re.search(rb"plotly\.js(?: \([^)]*\))? v(\d+\.\d+\.\d+)", header)
+    assert match, header
+    return match.group(1).decode()
+
+
+def test_plotly_js_is_the_basic_bundle_of_the_version_the_figures_are_written_for():
+    assert PLOTLY_JS_PATH == "assets/javascripts/plotly-basic.min.js"
+    served = VENDORED.read_bytes()
+    embedded = resources.files("plotly").joinpath("package_data/plotly.min.js").read_bytes()
+    assert b"(basic - minified)" in served[:200]
+    assert _version(served[:200]) == _version(embedded[:200]), plotly.__version__
+    assert (VENDORED.parent / "plotly-basic.LICENSE.txt").read_text().startswith("MIT License")
+
+
+def test_plotly_js_is_at_most_500_kb_gzipped():
+    assert len(gzip.compress(VENDORED.read_bytes(), 9)) <= 500_000
+
+
+def test_the_basic_bundle_has_every_trace_type_the_hub_draws():
+    # The figures the hub makes: line charts (scatter) and stacked bars.
+    served = VENDORED.read_bytes()
+    for trace in (b'"scatter"', b'"bar"'):
+        assert trace in served

@@ -248,7 +248,10 @@ def test_theme_page_chain_from_action_to_indicator(pages: dict[str, str]) -> Non
     assert (
         "| [Evidence review](../reviews/rv-evidence.md) | E1: Train the front door on the "
         "toolkit. | Complete | Reaction (level 1 of 4) | Re-referrals within 12 months |"
-        " 23% (Q4 2025/26) | 21% (Q1 2026/27) | ▲ Improving |"
+        " 23.0% (Q4 2025/26) | 21.0% (Q1 2026/27) | "
+        # Lower is better: the value fell (▼), which is improving.
+        '<span class="hub-trend hub-trend--improving"><span class="hub-arrow" role="img" '
+        'aria-label="down">▼</span> Improving</span> |'
     ) in page
 
 

@@ -168,6 +168,8 @@ def action(id_: str, due: str, status: str = "in-progress", **more: object) -> d
 
 
 FIXTURE = {
+    # A quarter before the minimal corpus's Q1 2026/27, so actions judged from it have impact.
+    "data/scorecard/2025-26-q4.csv": "indicator,value,note\nrereferrals_12m,23.45,\n",
     "content/reviews/rr-2025-12-child-x.md": review_md(
         title="Child X <script>alert(1)</script>",
         themes=["early-help", "neglect"],
@@ -354,7 +356,16 @@ def test_page_timeliness_lag_and_impact(fixture_site):
     assert "Median learning lag: **20 days** over 3 reviews." in lag
     assert "[First](../briefings/child-y-first.md)" in lag
     impact = section(markdown, "## Impact")
-    assert "| 21.0% (Q1 2026/27) |" in impact  # latest value of re-referrals in the minimal data
+    # A1 and X3 were completed in Q4 2025/26 (23.45%, shown rounded half up); re-referrals
+    # fell to 21.0% in Q1 2026/27: lower is better, so the value's arrow is down, improving.
+    assert (
+        "| [Child A](../reviews/rr-2026-01-child-a.md) | A1: Refresh the neglect toolkit "
+        "training. | Complete | Re-referrals within 12 months | 23.5% (Q4 2025/26) | "
+        '21.0% (Q1 2026/27) | <span class="hub-trend hub-trend--improving">'
+        '<span class="hub-arrow" role="img" aria-label="down">▼</span> Improving</span> |'
+    ) in impact
+    assert "X3: Do X3." in impact
+    assert "Not available" not in impact and "No data" not in impact
     flagged = section(markdown, "### Impact not yet evidenced")
     assert "X3: Do X3." in flagged
     assert "A1" not in flagged  # complete with impact evidence
@@ -373,3 +384,26 @@ def test_review_timeliness_facts(fixture_site):
         ("On time", "Not yet known"),
         ("Learning lag", "Not yet completed"),
     ]
+
+
+def test_impact_lists_no_future_quarter_and_no_row_without_a_comparison(make_project):
+    # The minimal corpus has data for Q1 2026/27 only. B1 is due in Q1 2027/28 (a quarter still
+    # to come), B2 in Q1 2026/27 itself (no later quarter yet): neither has anything to compare.
+    # Child A's A1 was completed in Q4 2025/26, which has no data.
+    future = review_md(
+        title="Child F",
+        notified="2026-04-01",
+        completed="2026-04-20",
+        actions=[
+            action("B1", "2027-06-30", measure="rereferrals_12m"),
+            action("B2", "2026-06-30", measure="rereferrals_12m"),
+        ],
+    )
+    site = published_site(make_project({"content/reviews/rr-2026-04-child-f.md": future}))
+    impact = section(files_of(site)["actions/index.md"], "## Impact")
+    assert "| Review |" not in impact
+    assert "2027/28" not in impact
+    assert (
+        "3 actions aimed at an indicator have nothing to compare yet: no data in a quarter "
+        "after the one it is judged from."
+    ) in impact

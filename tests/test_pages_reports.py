@@ -106,28 +106,34 @@ def test_the_sections_come_in_the_template_order(rich):
 def test_the_scorecard_shows_rag_as_word_and_symbol_and_no_data_as_words(rich):
     page = rich[f"reports/{LATEST}.md"]
     assert '<span aria-hidden="true">■</span> Red</span>' in page
-    assert '<span aria-hidden="true">▲</span> Amber</span>' in page
+    assert '<span aria-hidden="true">◆</span> Amber</span>' in page
     assert '<span aria-hidden="true">●</span> Green</span>' in page
     assert (
-        "| Children subject to a child protection plan | 42.7 per 10,000 | 43.9 per 10,000 "
-        "| No target | Not rated |" in page
+        '<tr id="indicator-cp_rate"><th scope="row">Children subject to a child protection plan'
+        '</th><td data-label="Value">42.7 per 10,000</td>'
+        '<td data-label="Previous quarter">43.9 per 10,000</td>'
+        '<td data-label="Target">No target</td><td data-label="RAG">Not rated</td>' in page
     )
     assert "[Download the scorecard for Q2 2026/27 (CSV)](2026-27-q2/scorecard.csv)" in page
 
 
-def test_generated_lists_name_each_indicator_and_its_rule(rich):
+def test_generated_lists_name_each_indicator_and_why_in_plain_words(rich):
     page = rich[f"reports/{LATEST}.md"]
     well = page[page.index("#### What we are doing well") : page.index("#### Areas for further")]
     assert (
-        "**Repeat referrals to MARAC within 12 months** (Children Affected by Domestic Abuse): "
-        "29.4% against a target of 30%, ● Green, improving. Rule: *green and not worsening*."
-        in well
+        "**[Repeat referrals to MARAC within 12 months](#indicator-marac_repeat)** "
+        "(Children Affected by Domestic Abuse): 29.4% against a target of 30.0%, ● Green, "
+        "▼ Improving: on target and not getting worse." in well
     )
     assert (
         "The sub-group's assessment" in well and "##### Children affected by domestic abuse" in well
     )
     further = page[page.index("#### Areas for further") : page.index("#### Scorecard")]
-    assert "Rule: *red against target and worsening for two quarters in a row*." in further
+    assert (
+        ": off target by more than the tolerance and getting worse for two quarters in a row."
+        in further
+    )
+    assert "Rule:" not in page
 
 
 def test_the_latest_report_has_a_chart_per_indicator(rich):
@@ -191,8 +197,10 @@ def test_a_report_without_data_says_no_data(make_project):
     files = outputs(root)
     page = files["reports/2026-27-q3.md"]
     assert (
-        "| Re-referrals within 12 months | No data | No data | 20% | No data | No data | 22.6% |"
-        in page
+        '<th scope="row">Re-referrals within 12 months</th><td data-label="Value">No data</td>'
+        '<td data-label="Previous quarter">No data</td><td data-label="Target">20.0%</td>'
+        '<td data-label="RAG">No data</td><td data-label="Trend">No data</td>'
+        '<td data-label="England">22.6%</td>' in page
     )
     rows = list(csv.DictReader(io.StringIO(files["reports/2026-27-q3/scorecard.csv"])))
     assert rows[0]["value"] == "" and rows[0]["rag"] == ""
@@ -215,8 +223,8 @@ def test_theme_page_indicators(make_project):
     prepared, _ = prepare(root, Edition(date.fromisoformat(AS_OF)))
     section = theme_indicators_markdown(prepared.site, "early-help")
     assert section.startswith("## Indicators\n\nLatest data: Q1 2026/27 (April to June 2026).")
-    assert "| Re-referrals within 12 months | 21% | " in section
-    assert '<span aria-hidden="true">▲</span> Amber</span> | No data |' in section
+    assert "| Re-referrals within 12 months | 21.0% | " in section
+    assert '<span aria-hidden="true">◆</span> Amber</span> | No data |' in section
     assert section.count('class="hub-chart"') == 1
     assert theme_indicators_markdown(prepared.site, "csa-cse") == ""
 
@@ -231,7 +239,7 @@ def test_hub_build_publishes_the_report_and_its_csv(make_project, tmp_path):
     assert (site / "reports" / "2026-27-q1" / "scorecard.csv").read_text(encoding="utf-8") == (
         generate_csv(root)
     )
-    assert (site / "assets" / "javascripts" / "plotly.min.js").stat().st_size > 1_000_000
+    assert (site / "assets" / "javascripts" / "plotly-basic.min.js").stat().st_size > 1_000_000
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "scatter" not in index and "data-figure" not in index  # no chart data in search
 

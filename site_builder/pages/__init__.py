@@ -28,7 +28,6 @@ Generator = Callable[[Site], list[OutputFile]]
 def generators() -> list[Generator]:
     """Every generator, in the order their files are added."""
     # Imported here so each page module may import helpers from this package.
-    from .. import charts
     from . import (
         actions,
         agencies,
@@ -53,7 +52,6 @@ def generators() -> list[Generator]:
         actions.generate,
         reports.generate,
         assurance.generate,
-        charts.generate,
     ]
 
 

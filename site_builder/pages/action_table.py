@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import words
 from ..dashboard import IMPACT_NOT_EVIDENCED, impact_not_evidenced
 from ..models import Action, Review
 from ..site import Site
@@ -32,9 +33,8 @@ def overdue_flag(site: Site, action: Action) -> str:
     if not action.is_overdue(site.as_of):
         return ""
     days = (site.as_of - action.due).days
-    unit = "day" if days == 1 else "days"
     symbol = '<span aria-hidden="true">⚠</span>'
-    return f'<span class="hub-overdue">{symbol} Overdue by {days} {unit}</span>'
+    return f'<span class="hub-overdue">{symbol} Overdue by {words.days(days)}</span>'
 
 
 def impact_cell(action: Action) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 
-from .. import dashboard
+from .. import dashboard, words
 from ..charts import chart_block
 from ..dashboard import (
     ActionRow,
@@ -49,14 +49,7 @@ REVIEWS_CSV = "reviews/reviews.csv"
 STATUS_PATTERNS = {"not-started": ".", "in-progress": "/", "complete": ""}
 """Bar fill patterns per status, so the segments differ by more than colour."""
 
-TREND_WORDS = {
-    "improving": "▲ Improving",
-    "worsening": "▼ Worsening",
-    "stable": "► Stable",
-    "up": "▲ Up",
-    "down": "▼ Down",
-}
-NO_DATA = "No data"
+NO_DATA = words.NO_DATA
 
 
 def generate(site: Site) -> list[OutputFile]:
@@ -161,7 +154,7 @@ def _render_overdue(site: Site, rows: list[ActionRow]) -> str:
     if not overdue:
         return heading + "No action is overdue.\n"
     lead = (
-        f"{len(overdue)} {'action is' if len(overdue) == 1 else 'actions are'} not complete "
+        f"{words.plural(len(overdue), 'action is', 'actions are')} not complete "
         "and past their due date, longest overdue first.\n\n"
     )
     table = markup.table(
@@ -372,10 +365,7 @@ def on_time_words(on_time: bool | None) -> str:
     return "Yes" if on_time else "No"
 
 
-def _rate_words(on_time: int, known: int) -> str:
-    if known == 0:
-        return "None"
-    return f"{on_time} of {known} ({round(100 * on_time / known)}%)"
+_rate_words = words.percent_of
 
 
 def _render_rates(rates: list[OnTimeRate]) -> str:
@@ -413,8 +403,8 @@ def _render_learning_lag(site: Site, reviews: list[ReviewRow]) -> str:
     with_lag.sort(key=lambda r: (r.review.completed, r.review.id))
     median = dashboard.median_lag(reviews)
     summary = (
-        f"Median learning lag: **{_days(median)}** over {len(with_lag)} "
-        f"{'review' if len(with_lag) == 1 else 'reviews'}.\n\n"
+        f"Median learning lag: **{_days(median)}** over {words.plural(len(with_lag), 'review')}."
+        "\n\n"
         if median is not None
         else "No review has a published briefing yet.\n\n"
     )
@@ -439,11 +429,7 @@ def _render_learning_lag(site: Site, reviews: list[ReviewRow]) -> str:
     return heading + summary + table + _render_waiting(reviews)
 
 
-def _days(days: float | int | None) -> str:
-    if days is None:
-        return ""
-    number = f"{days:g}" if isinstance(days, float) else str(days)
-    return f"{number} {'day' if days == 1 else 'days'}"
+_days = words.days
 
 
 def _render_waiting(reviews: list[ReviewRow]) -> str:
@@ -476,15 +462,27 @@ def _render_impact(site: Site, rows: list[ActionRow]) -> str:
         "direction of travel between them.\n\n"
     )
     impacts = dashboard.impact_rows(site, rows)
+    # Only actions with a later quarter to compare: a baseline still to come, or no data
+    # then or since, has nothing to show yet.
+    compared = [impact for impact in impacts if impact.trend is not None]
+    waiting = len(impacts) - len(compared)
     table = (
         markup.table(
             ["Review", "Action", "Status", "Indicator", "Then", "Latest", "Trend"],
-            [_impact_cells(site, impact) for impact in impacts],
+            [_impact_cells(site, impact) for impact in compared],
         )
         + "\n\n"
-        if impacts
-        else "No action names an indicator it aims to move.\n\n"
+        if compared
+        else ""
     )
+    if not impacts:
+        table = "No action names an indicator it aims to move.\n\n"
+    elif waiting:
+        verb = "has" if waiting == 1 else "have"
+        table += (
+            f"{words.plural(waiting, 'action')} aimed at an indicator {verb} nothing to compare "
+            "yet: no data in a quarter after the one it is judged from.\n\n"
+        )
     return heading + table + _render_not_evidenced(site, rows)
 
 
@@ -504,7 +502,7 @@ def _impact_cells(site: Site, impact: ImpactRow) -> list[str]:
         f"{_format_value(impact.indicator, impact.baseline_value)} "
         f"({impact.baseline_period.short_label})",
         latest,
-        TREND_WORDS.get(impact.trend, "") if impact.trend else "Not available",
+        words.trend_html(impact.trend, impact.latest_value, impact.baseline_value),
     ]
 
 
@@ -518,17 +516,7 @@ def _status_words(row: ActionRow) -> str:
 
 
 def _format_value(indicator: Indicator, value: float | None) -> str:
-    if value is None:
-        return NO_DATA
-    whole = value == int(value) and indicator.unit != "percent"
-    number = f"{value:,.0f}" if whole else f"{value:,.1f}"
-    if indicator.unit == "percent":
-        return f"{number}%"
-    if indicator.unit == "rate_per_10k":
-        return f"{number} per 10,000"
-    if indicator.unit == "days":
-        return f"{number} days"
-    return number
+    return words.value(value, indicator.unit)
 
 
 def _render_not_evidenced(site: Site, rows: list[ActionRow]) -> str:

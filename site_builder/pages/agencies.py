@@ -6,6 +6,7 @@ and the briefings aimed at it: everything from published reviews and briefings o
 
 from __future__ import annotations
 
+from .. import words
 from ..models import Agency
 from ..site import Site
 from . import OutputFile, markup
@@ -49,8 +50,7 @@ def render_index(site: Site) -> str:
     )
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+_n = words.plural
 
 
 def _actions(site: Site, agency_id: str):  # noqa: ANN202

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from .. import assurance
+from .. import assurance, words
 from ..assurance import QuestionStatus
 from ..models import Assurance, AssuranceQuestion, Subgroup
 from ..periods import Period
@@ -108,8 +108,7 @@ def change_label(item: QuestionStatus) -> str:
     return label
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+_n = words.plural
 
 
 def _count_words(items: list[QuestionStatus]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .. import words
 from ..links import drop_links
 from ..models import Briefing
 from ..site import Site
@@ -96,7 +97,7 @@ def _for_audience(briefing: Briefing, audience_id: str) -> bool:
 
 
 def _count(n: int) -> str:
-    return f"{n} briefing" if n == 1 else f"{n} briefings"
+    return words.plural(n, "briefing")
 
 
 def render_audience(site: Site, audience_id: str) -> str:

@@ -5,7 +5,7 @@ completed actions by evidence level. Figures from `site_builder.evidence` and `d
 
 from __future__ import annotations
 
-from .. import dashboard, evidence
+from .. import dashboard, evidence, words
 from ..evidence import Pair
 from ..models import Action
 from ..periods import Period
@@ -33,8 +33,7 @@ def _action_cell(action: Action) -> str:
     return f"{markup.cell(action.id)}: {markup.cell(action.action)}"
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+_days = words.days
 
 
 # --- The dashboard ---------------------------------------------------------------------------
@@ -136,7 +135,6 @@ def _reaudit_table(site: Site, page: str, pairs: list[Pair], days_header: str, d
 def theme_chain(site: Site, page: str, priority_id: str) -> str:
     """`## From action to impact`: each action of the theme's reviews that names a `measure`,
     its evidence level and the indicator's trend since it was completed (or due)."""
-    from .actions import TREND_WORDS  # the dashboard's words; it imports this module
     heading = (
         "## From action to impact\n\n"
         "Each action aimed at an indicator: how far its evidence reaches, and the indicator "
@@ -167,7 +165,9 @@ def theme_chain(site: Site, page: str, priority_id: str) -> str:
                 f" ({i.latest_period.short_label})"
                 if i.latest_period
                 else format_value(None, i.indicator.unit),
-                TREND_WORDS.get(i.trend, "") if i.trend else "Not available",
+                words.trend_html(i.trend, i.latest_value, i.baseline_value)
+                if i.trend
+                else words.NOT_AVAILABLE,
             ]
             for i in impacts
         ],

@@ -11,7 +11,7 @@ import io
 
 import plotly.graph_objects as go
 
-from .. import learning
+from .. import learning, words
 from ..charts import chart_block
 from ..feedback import form_link
 from ..learning import Answers, QuarterAnswers
@@ -68,11 +68,11 @@ def count_cells(answers: Answers) -> list[str]:
 
 
 def _answers(n: int) -> str:
-    return f"{n} answer" if n == 1 else f"{n} answers"
+    return words.plural(n, "answer")
 
 
 def _briefings(n: int) -> str:
-    return f"{n} briefing" if n == 1 else f"{n} briefings"
+    return words.plural(n, "briefing")
 
 
 def _agency_label(site: Site, agency_id: str) -> str:

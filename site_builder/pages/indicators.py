@@ -1,90 +1,64 @@
 """Indicators on pages: values, RAG and trend in words and symbols, and their charts.
 
 Shared by the quarterly report and the theme pages. A RAG rating is always shown as a word
-and a symbol as well as a colour ("● Green", "▲ Amber", "■ Red"); a trend as a word with
-an arrow showing which way the value moved; no data as "No data", never 0.
+and a symbol as well as a colour ("● Green", "◆ Amber", "■ Red"); a trend as an arrow showing
+which way the value moved and a word saying whether that is good; no data as "No data",
+never 0. The wording itself is `site_builder.words`.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .. import words
 from ..charts import chart_block, line_figure
 from ..periods import Period
-from ..scorecard import ScorecardLine, compute, format_number, history
+from ..scorecard import ScorecardLine, compute, history
 from ..site import Site
 from . import markup
 from .listing import href, report_path, theme_path
 
-NO_DATA = "No data"
-
-_RAG = {"green": ("●", "Green"), "amber": ("▲", "Amber"), "red": ("■", "Red")}
-_UNIT_AXIS = {
-    "percent": "Per cent",
-    "rate_per_10k": "Rate per 10,000 children",
-    "count": "Number",
-    "days": "Days",
-}
+NO_DATA = words.NO_DATA
 
 
 def format_value(value: float | None, unit: str) -> str:
-    """A value with its unit (``21.5%``, ``42.7 per 10,000``, ``1,204``, ``109 days``)."""
-    if value is None or pd.isna(value):
-        return NO_DATA
-    number = format_number(value)
-    if float(value).is_integer() and abs(value) >= 1000:
-        number = f"{int(value):,}"
-    if unit == "percent":
-        return f"{number}%"
-    if unit == "rate_per_10k":
-        return f"{number} per 10,000"
-    if unit == "days":
-        return f"{number} day" if number == "1" else f"{number} days"
-    return number
+    """A value with its unit, as every page writes it (see :func:`site_builder.words.value`)."""
+    return words.value(value, unit)
 
 
 def rag_label(line: ScorecardLine) -> str:
     """RAG as symbol, word and colour (inline HTML); "No data" or "Not rated" otherwise."""
-    if line.rag is None:
-        rated = line.polarity != "context" and line.target is not None
-        return NO_DATA if rated and line.value is None else "Not rated"
-    symbol, word = _RAG[line.rag]
-    return (
-        f'<span class="hub-rag hub-rag--{line.rag}">'
-        f'<span aria-hidden="true">{symbol}</span> {word}</span>'
-    )
+    rated = line.polarity != "context" and line.target is not None
+    unrated = NO_DATA if rated and line.value is None else words.NOT_RATED
+    return words.rag_html(line.rag, unrated=unrated)
 
 
 def rag_text(line: ScorecardLine) -> str:
     """RAG as plain text (symbol and word), for sentences and lists."""
-    if line.rag is None:
-        return "not rated"
-    symbol, word = _RAG[line.rag]
-    return f"{symbol} {word}"
+    return words.rag_text(line.rag)
 
 
 def trend_label(line: ScorecardLine) -> str:
-    """Trend as a word with an arrow for the direction the value moved; "No data" without one."""
-    if line.trend is None:
-        return NO_DATA
-    if line.trend == "stable":
-        arrow = "→"
-    else:
-        arrow = "↑" if (line.value or 0) > (line.previous_value or 0) else "↓"
-    return (
-        f'<span class="hub-trend hub-trend--{line.trend}">'
-        f'<span aria-hidden="true">{arrow}</span> {line.trend.capitalize()}</span>'
-    )
+    """Trend as an arrow for the direction the value moved and a word for whether that is
+    good; "No data" without one."""
+    return words.trend_html(line.trend, line.value, line.previous_value)
+
+
+def trend_text(line: ScorecardLine) -> str:
+    """The trend as plain text (``▼ Improving``)."""
+    return words.trend_text(line.trend, line.value, line.previous_value)
 
 
 def target_label(line: ScorecardLine) -> str:
     """The target with its unit, or "No target" (context indicators have none)."""
-    return format_value(line.target, line.unit) if line.target is not None else "No target"
+    return format_value(line.target, line.unit) if line.target is not None else words.NO_TARGET
 
 
 def england_label(line: ScorecardLine) -> str:
     """The England comparator with its unit, or "Not available"."""
-    return format_value(line.england, line.unit) if line.england is not None else "Not available"
+    if line.england is None:
+        return words.NOT_AVAILABLE
+    return format_value(line.england, line.unit)
 
 
 def indicator_chart(
@@ -99,7 +73,7 @@ def indicator_chart(
         labels,
         [("Value", series)],
         target=line.target,
-        y_title=_UNIT_AXIS.get(line.unit, ""),
+        y_title=words.UNIT_AXIS.get(line.unit, ""),
         height=height,
     )
     headers = ["Quarter", "Value"] + (["Target"] if line.target is not None else [])

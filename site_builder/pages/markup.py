@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from .. import words
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~])")
 
 
@@ -48,12 +50,13 @@ def link(label: str, url: str) -> str:
 
 
 def iso(day: date | None) -> str:
-    return day.isoformat() if day else ""
+    """`2026-03-05` (see `site_builder.words.iso_date`)."""
+    return words.iso_date(day)
 
 
 def long_date(day: date | None) -> str:
-    """`5 March 2026`, the form GOV.UK uses."""
-    return f"{day.day} {day.strftime('%B %Y')}" if day else ""
+    """`5 March 2026`, the form GOV.UK uses (see `site_builder.words.long_date`)."""
+    return words.long_date(day)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:

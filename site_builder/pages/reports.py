@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import dashboard, words
 from ..links import drop_links
 from ..models import ReportNarrative, Voice
 from ..outline import headings
@@ -21,15 +22,7 @@ from . import OutputFile, markup
 from .assurance import report_assurance_markdown
 from .evidence import report_levels
 from .feedback import period_fact, report_section
-from .indicators import (
-    england_label,
-    format_value,
-    indicator_chart,
-    rag_label,
-    rag_text,
-    target_label,
-    trend_label,
-)
+from .indicators import format_value, indicator_chart, rag_text, target_label, trend_text
 from .listing import (
     join_blocks,
     left_out_docs,
@@ -40,6 +33,15 @@ from .listing import (
     report_path,
     review_list,
     theme_path,
+    url_href,
+)
+from .scorecard_table import (
+    glance_rows,
+    glance_summary,
+    glance_table,
+    indicator_anchor,
+    reason_words,
+    scorecard_table,
 )
 
 REPORTS = "reports/index.md"
@@ -111,7 +113,7 @@ def _index_item(site: Site, report: ReportNarrative) -> str:
     return item
 
 
-# charts.js draws every chart (they are drawn lazily on screen), then opens the print dialog.
+# Prints as it is: each chart has a drawing made at build time for paper (see charts.py).
 PRINT_BUTTON = (
     '<p class="hub-print-action">'
     '<button type="button" class="md-button md-button--primary hub-print">'
@@ -130,6 +132,7 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
             f"# {TITLE} {markup.text(period.label)}",
             preview_notice(site, report),
             _header_table(report, period),
+            _glance(site, scorecard, page),
             PRINT_BUTTON,
             f"## {SECTIONS[0]}",
             narrative.introduction() or "No introduction was given.",
@@ -184,6 +187,29 @@ def _header_table(report: ReportNarrative, period: Period) -> str:
     return (
         '<table class="hub-report-header">\n<caption>About this report</caption>\n'
         f"<tbody>\n{cells}\n</tbody>\n</table>"
+    )
+
+
+def _glance(site: Site, scorecard: Scorecard, page: str) -> str:
+    """The quarter at a glance: per priority, RAG counts, further exploration and overdue
+    actions, each linking to its detail."""
+    rows = dashboard.action_rows(site)
+    overdue = {p: counts.overdue for p, counts in dashboard.by_priority(site, rows)}
+    priorities = [(p.id, p.name) for p in site.taxonomy.priorities]
+    links = {pid: url_href(page, theme_path(pid)) + "#open-actions" for pid, _ in priorities}
+    glance = glance_rows(priorities, scorecard, overdue, links)
+    total_overdue = dashboard.count_statuses(rows).overdue
+    caption = f"The quarter at a glance: {scorecard.period.short_label}"
+    note = ""
+    if sum(row.overdue for row in glance) > total_overdue:
+        note = (
+            '<p class="hub-notes">An overdue action counts under every theme of its review, '
+            f"so the column adds up to more than {total_overdue}.</p>\n\n"
+        )
+    return (
+        '<div class="hub-glance-block" markdown="1">\n\n'
+        f"{glance_summary(glance, total_overdue, words.long_date(site.as_of))}\n\n"
+        f"{glance_table(glance, caption)}\n\n{note}</div>"
     )
 
 
@@ -255,14 +281,18 @@ def _data(site: Site, narrative: _Narrative, scorecard: Scorecard, page: str) ->
             "#### What we are doing well",
             _beside(
                 _classified(
-                    site, scorecard.doing_well(), "No indicator met the rule this quarter."
+                    site,
+                    scorecard.doing_well(),
+                    "No indicator is both on target and not getting worse this quarter.",
                 ),
                 narrative.section("doing_well", 4),
             ),
             "#### Areas for further exploration",
             _beside(
                 _classified(
-                    site, scorecard.further_exploration(), "No indicator met the rule this quarter."
+                    site,
+                    scorecard.further_exploration(),
+                    "No indicator is off target or getting worse quarter after quarter.",
                 ),
                 narrative.section("further_exploration", 4),
             ),
@@ -288,7 +318,7 @@ def _beside(generated: str, narrative: str) -> str:
 
 
 def _classified(site: Site, lines: list[ScorecardLine], none: str) -> str:
-    """Each indicator with its value, rating, trend and the rule that put it in the list."""
+    """Each indicator with its value, rating, trend and, in plain words, why it is listed."""
     items = []
     for line in lines:
         facts = [format_value(line.value, line.unit)]
@@ -296,60 +326,46 @@ def _classified(site: Site, lines: list[ScorecardLine], none: str) -> str:
             facts[0] += f" against a target of {target_label(line)}"
         facts.append(rag_text(line))
         if line.trend is not None:
-            facts.append(line.trend)
+            facts.append(trend_text(line))
+        name = markup.link(line.name, f"#{indicator_anchor(line.indicator)}")
         items.append(
-            f"- **{markup.text(line.name)}** ({markup.text(priority_name(site, line.priority))}): "
-            f"{markup.text(', '.join(facts))}. Rule: *{markup.text(line.reason or '')}*."
+            f"- **{name}** ({markup.text(priority_name(site, line.priority))}): "
+            f"{markup.text(', '.join(facts))}: {markup.text(reason_words(line.reason))}."
         )
     return "\n".join(items) if items else none
 
 
-SCORECARD_HEADERS = (
-    "Indicator",
-    "Value",
-    "Previous quarter",
-    "Target",
-    "RAG",
-    "Trend",
-    "England",
-)
-
-
 def _scorecard(site: Site, scorecard: Scorecard, page: str) -> str:
-    """One table per priority; notes under it; the CSV download first."""
+    """One table per priority, its notes kept with it; the CSV download first."""
     csv_link = page_link(
         page,
         f"Download the scorecard for {scorecard.period.short_label} (CSV)",
         scorecard_path(scorecard.period.id),
     )
     parts = [
-        f"{csv_link}. RAG is shown for indicators with a target and a good direction; "
-        "the trend compares each value with the previous quarter.",
+        f"{csv_link}. RAG is shown for indicators with a target and a good direction. The "
+        "trend compares each value with the previous quarter: the arrow shows which way the "
+        "value moved (▲ up, ▼ down, ▶ level), the word whether that is good.",
     ]
     for priority in site.taxonomy.priorities:
         lines = scorecard.for_priority(priority.id)
         if not lines:
             continue
-        parts.append(f"##### {markup.text(priority.name)}")
-        parts.append(markup.table(SCORECARD_HEADERS, [_scorecard_row(line) for line in lines]))
         notes = [
-            f"- {markup.text(line.name)}: {markup.text(line.note)}" for line in lines if line.note
+            f"<li>{markup.html_text(line.name)}: {markup.html_text(line.note)}</li>"
+            for line in lines
+            if line.note
         ]
+        block = [f"##### {markup.text(priority.name)}", scorecard_table(priority.id, lines)]
         if notes:
-            parts.append("Notes:\n\n" + "\n".join(notes))
+            block.append('<p class="hub-notes-title">Notes</p>\n<ul class="hub-notes">\n'
+                         + "\n".join(notes) + "\n</ul>")
+        parts.append(
+            '<div class="hub-scorecard-block" markdown="1">\n\n'
+            + "\n\n".join(block)
+            + "\n\n</div>"
+        )
     return "\n\n".join(parts)
-
-
-def _scorecard_row(line: ScorecardLine) -> list[str]:
-    return [
-        markup.cell(line.name),
-        markup.cell(format_value(line.value, line.unit)),
-        markup.cell(format_value(line.previous_value, line.unit)),
-        markup.cell(target_label(line)),
-        rag_label(line),
-        trend_label(line),
-        markup.cell(england_label(line)),
-    ]
 
 
 def _charts(site: Site, scorecard: Scorecard) -> str:

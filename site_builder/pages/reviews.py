@@ -6,6 +6,7 @@ the action table and the published briefings that came from the review.
 
 from __future__ import annotations
 
+from .. import words
 from ..links import drop_links
 from ..models import Review
 from ..models.review import REVIEW_TYPE_NAMES
@@ -57,7 +58,7 @@ def render_index(site: Site) -> str:
 
 
 def _count(n: int) -> str:
-    return f"{n} published review" if n == 1 else f"{n} published reviews"
+    return words.plural(n, "published review")
 
 
 def render_review(site: Site, review: Review, left_out: set[str]) -> str:

@@ -7,6 +7,7 @@ families and professionals.
 
 from __future__ import annotations
 
+from .. import words
 from ..models import Priority, Voice
 from ..periods import Period
 from ..site import Site
@@ -73,8 +74,7 @@ def _index_item(site: Site, priority: Priority) -> str:
     return f"- {link}: {_n(briefings, 'briefing')}, {_n(reviews, 'review')}"
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+_n = words.plural
 
 
 def render_theme(site: Site, priority: Priority) -> str:

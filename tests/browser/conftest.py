@@ -162,7 +162,7 @@ def page(browser, server_url: str):  # noqa: ANN001
     requests = guard_requests(context)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.set_default_navigation_timeout(60_000)  # report pages parse plotly.js (4.8 MB)
+    page.set_default_navigation_timeout(60_000)  # report pages parse plotly.js (1.2 MB)
     page.hub_requests = requests
     yield page
     context.close()
@@ -170,7 +170,7 @@ def page(browser, server_url: str):  # noqa: ANN001
     assert not leaked, f"requests left 127.0.0.1: {leaked}"
 
 
-CHART_TIMEOUT = 120_000  # ms: plotly.js is 4.6 MB; a busy two-core machine takes a while
+CHART_TIMEOUT = 120_000  # ms: a busy two-core machine can take a while to draw a page of charts
 
 
 def scroll_through_charts(page) -> None:  # noqa: ANN001

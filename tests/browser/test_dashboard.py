@@ -7,7 +7,7 @@ from __future__ import annotations
 from tests.browser.conftest import scroll_through_charts
 
 DASHBOARD = "actions/"
-PLOTLY = "assets/javascripts/plotly.min.js"
+PLOTLY = "assets/javascripts/plotly-basic.min.js"
 DRAW_TIMEOUT = 120_000  # ms: generous on a busy machine
 
 # Chart id -> traces: one per action status; completed by / after the due date; answers, useful,

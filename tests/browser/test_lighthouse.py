@@ -55,7 +55,7 @@ def run_lighthouse(lighthouse: Path, url: str, output: Path) -> dict[str, float]
         "--only-categories=accessibility,performance",
         "--output=json",
         # Compression is the web host's job (GitHub Pages gzips); the test server does not,
-        # and reading plotly.js's 4.8 MB body back for this audit can time Lighthouse out.
+        # and reading plotly.js's body back for this audit can time Lighthouse out.
         "--skip-audits=uses-text-compression",
         f"--output-path={output}",
     ]

@@ -3,8 +3,9 @@
  * (see site_builder/charts.py). plotly.js is served from this site, beside this file, and is
  * fetched only when a chart comes near the screen, so a long report stays quick to open.
  * Charts are set up on Material's `document$` (so after instant navigation too), take their
- * colours from the light or dark palette, and are redrawn when the palette changes. A
- * `.hub-print` button draws every chart, then opens the print dialog.
+ * colours from the light or dark palette, and are redrawn when the palette changes. Until a
+ * chart is drawn, and on paper, its drawing made at build time shows instead; a `.hub-print`
+ * button opens the print dialog.
  */
 (function () {
   "use strict";
@@ -12,7 +13,7 @@
   // Resolved now: `currentScript` is only set while this file runs. Works from any page depth
   // and under any base path, since it is relative to this script's own URL.
   var here = document.currentScript ? document.currentScript.src : document.baseURI;
-  var PLOTLY_URL = new URL("plotly.min.js", here).href;
+  var PLOTLY_URL = new URL("plotly-basic.min.js", here).href;
   var CONFIG = {
     responsive: true,
     // No mode bar: its buttons inside a role="img" chart are nested controls (WCAG 4.1.2),
@@ -143,12 +144,13 @@
     return draw(waiting);
   }
 
-  // The report's "Print" button: every chart drawn first, then the browser's print dialog.
+  // The report's "Print" button. Paper shows each chart's drawing made at build time (see
+  // site_builder/drawing.py), so printing waits for nothing.
   document.addEventListener("click", function (event) {
     var button = event.target instanceof Element ? event.target.closest(".hub-print") : null;
     if (!button) return;
     event.preventDefault();
-    drawAll().then(function () { window.print(); });
+    window.print();
   });
   window.hubCharts = { drawAll: drawAll };
 
