@@ -23,6 +23,7 @@ from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
 from site_builder.pipeline import Prepared, prepare
 from site_builder.publication import AsOfError, Edition, internal_from_env, resolve_as_of
+from site_builder.search import FLAG, SECONDARY_WEIGHT, free_page_facts
 
 _prepared: Prepared | None = None
 _left_out_uris: set[str] = set()  # docs-relative paths of left-out documents
@@ -69,16 +70,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Free pages may link to left-out items too: drop those links (generated pages never do)."""
+    """Free pages may link to left-out items too: drop those links (generated pages never do).
+    Free pages are search results too, with their search facts."""
     if page.file.generated_by:
         return markdown
-    return drop_links(markdown, page.file.src_uri, _left_out_uris)
+    assert _prepared is not None
+    markdown = drop_links(markdown, page.file.src_uri, _left_out_uris)
+    page.meta[FLAG] = SECONDARY_WEIGHT
+    facts = free_page_facts(markdown, _prepared.site.project.synonyms)
+    return f"{markdown.rstrip()}\n\n{facts.html()}\n"
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
-    """Point "edit this page" at the author's source file, also for generated pages."""
+    """Point "edit this page" at the author's source file (internal edition only)."""
     assert _prepared is not None
-    source = _prepared.site.source_of(page.file.src_uri)
-    base = config.extra.get("hub_edit_base")
-    page.edit_url = f"{base.rstrip('/')}/{source}" if base and source else None
+    page.edit_url = _prepared.site.edit_url(page.file.src_uri, config.extra.get("hub_edit_base"))
     return context

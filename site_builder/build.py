@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .publication import AS_OF_ENV, INTERNAL_ENV, Edition
+from .search import SearchIndexFailed, index_site
 
 CHECKED_ENV = "HUB_CHECKED"  # the CLI has printed the problems; the hook need not repeat them
 
@@ -47,6 +48,10 @@ def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
         result = subprocess.run(command, env=engine_env(edition), cwd=root)
         if result.returncode != 0:
             raise BuildFailed(f"the site engine failed (exit {result.returncode})")
+        try:
+            index_site(staging)  # after the engine, whatever it is; before the swap
+        except SearchIndexFailed as exc:
+            raise BuildFailed(str(exc)) from None
         swap_in(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

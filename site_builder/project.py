@@ -131,6 +131,8 @@ class Project:
     # Ids of items that exist but failed validation ("briefings", "reviews", "indicators"):
     # a reference to one is not reported again as unknown.
     rejected_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    # data/search.yaml: groups of words or phrases that mean the same in search.
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     def indicators_for(self, priority_id: str) -> list[Indicator]:
         return [i for i in self.indicators if i.priority == priority_id]

@@ -11,6 +11,7 @@ from .indicator import Indicator, ScorecardRow
 from .page import FreePage
 from .report import ReportMeta, ReportNarrative
 from .review import Action, Review, ReviewMeta
+from .search import SearchSettings
 from .taxonomy import Agency, Audience, Priority, Taxonomy
 from .voice import Voice
 
@@ -28,6 +29,7 @@ __all__ = [
     "Review",
     "ReviewMeta",
     "ScorecardRow",
+    "SearchSettings",
     "Source",
     "Taxonomy",
     "Voice",
