@@ -32,6 +32,17 @@ BUNDLE = "pagefind"
 # The front-matter flag that tells the page template to mark the content searchable.
 FLAG = "hub_search"
 
+# The contract's `review type` filter values: short names practitioners know.
+REVIEW_TYPE_FILTERS = {
+    "rapid-review": "Rapid review",
+    "lcspr": "LCSPR",
+    "learning-review": "Learning review",
+    "multi-agency-audit": "Multi-agency audit",
+    "good-practice-review": "Good practice review",
+    "sar": "SAR",
+    "dhr": "DHR",
+}
+
 Synonyms = Sequence[Sequence[str]]
 
 
@@ -116,7 +127,7 @@ def review_facts(site: Site, review: Review, text: str) -> SearchFacts:
             "theme": _priority_names(site, review.themes),
             "audience": [a.name for a in site.taxonomy.audiences],
             "agency": [_agency_name(site, a) for a in review.agencies],
-            "review type": [review.type_name],
+            "review type": [REVIEW_TYPE_FILTERS[review.type]],
             "year": [str(day.year)],
         },
         synonyms=synonyms_for(text, site.project.synonyms),

@@ -29,7 +29,7 @@ def generators() -> list[Generator]:
     """Every generator, in the order their files are added."""
     # Imported here so each page module may import helpers from this package.
     from .. import charts
-    from . import actions, agencies, briefings, feeds, home, reports, reviews, themes
+    from . import actions, agencies, briefings, feeds, find, home, reports, reviews, themes
 
     return [
         home.generate,
@@ -38,6 +38,7 @@ def generators() -> list[Generator]:
         themes.generate,
         agencies.generate,
         feeds.generate,
+        find.generate,
         actions.generate,
         reports.generate,
         charts.generate,

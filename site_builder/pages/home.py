@@ -13,6 +13,7 @@ from ..links import drop_links
 from ..periods import Period
 from ..site import Site
 from . import OutputFile, markup
+from .find import search_form, ways_in
 from .listing import (
     BRIEFINGS,
     HOME,
@@ -35,7 +36,21 @@ def render_home(site: Site) -> str:
     """The author's page text, then the latest learning."""
     page = next((p for p in site.project.pages if p.src_uri == HOME), None)
     authored = drop_links(page.text, HOME, left_out_docs(site)) if page else ""
-    return join_blocks([_with_title(authored), _latest(site)])
+    return join_blocks([_with_ways_in(site, _with_title(authored)), _latest(site)])
+
+
+def _with_ways_in(site: Site, text: str) -> str:
+    """The search field and the ways in (themes, "for my role") right under the page's
+    title, so that on a phone they fill the first screen."""
+    first = search_form(HOME, "inline", "Search briefings, reviews and reports")
+    block = f"{first}\n\n{ways_in(site, HOME)}"
+    lines = text.split("\n")
+    # _with_title gave the text front matter: its comments are not titles.
+    start = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    at = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("# ")), None)
+    if at is None:
+        return join_blocks([text, block])
+    return "\n".join([*lines[: at + 1], "", block, "", *lines[at + 1 :]])
 
 
 def _latest(site: Site) -> str:
