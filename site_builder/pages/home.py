@@ -50,7 +50,8 @@ def _with_ways_in(site: Site, text: str) -> str:
     at = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("# ")), None)
     if at is None:
         return join_blocks([text, block])
-    return "\n".join([*lines[: at + 1], "", block, "", *lines[at + 1 :]])
+    rest = "\n".join(lines[at + 1 :]).lstrip("\n")
+    return "\n".join([*lines[: at + 1], "", block, "", rest])
 
 
 def _latest(site: Site) -> str:
