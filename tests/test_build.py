@@ -5,7 +5,6 @@ Each corpus is built once per module; the atomic-build tests build their own cop
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil

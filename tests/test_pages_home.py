@@ -17,7 +17,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Prepared, dict[str
 def test_home_keeps_author_text_and_adds_latest_learning(corpus) -> None:  # noqa: ANN001
     _, pages = corpus
     page = pages["index.md"]
-    assert page.startswith('---\ntitle: "Home"\n---\n\n# Test hub\n\n<form class="hub-search__form"')
+    assert page.startswith('---\ntitle: "Home"\n---\n\n# Test hub\n\n<form class="hub-search__')
     assert "</nav>\n\nA test project.\n\n" in page
     assert "## Latest learning" in page
     report = "Latest quarterly report: [How are we doing? Q2 2026/27 (July to September 2026)]"

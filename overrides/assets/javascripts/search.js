@@ -39,7 +39,10 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", SITE_ROOT).href).then(function (pf) {
-        return pf.options({ baseUrl: SITE_ROOT.pathname, excerptLength: 24 }).then(function () {
+        // Less weight on page length than Pagefind's default (0.75): a short free page that
+        // mentions a word once does not outrank the briefing about it.
+        var options = { baseUrl: SITE_ROOT.pathname, excerptLength: 24, ranking: { pageLength: 0.5 } };
+        return pf.options(options).then(function () {
           return pf;
         });
       });
@@ -128,7 +131,8 @@
     });
     this.input.addEventListener("focus", function () {
       self.ensureFilters();
-      self.open();
+      if (!self.quiet) self.open();
+      self.quiet = false;
     });
     this.form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -169,7 +173,9 @@
     this.wrapper.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
         self.close();
+        self.quiet = true;  // back in the field, the panel stays closed until typing
         (toggle && toggle.offsetParent ? toggle : self.input).focus();
+        self.quiet = false;
       }
     });
     document.addEventListener("click", function (event) {
@@ -216,9 +222,9 @@
         var label = el("label", { class: "hub-search__choice" });
         var box = el("input", { type: "checkbox", name: name, value: value });
         if (wanted.indexOf(value) >= 0) box.checked = true;
-        var count = el("span", { class: "hub-search__count" }, " (" + counts[value] + ")");
+        var count = el("span", { class: "hub-search__count" }, "(" + counts[value] + ")");
         self.counts[name + "\u0000" + value] = count;
-        label.append(box, " " + value, count);
+        label.append(box, value, count);
         fieldset.appendChild(label);
       });
       self.filtersBody.appendChild(fieldset);
@@ -296,7 +302,7 @@
     Object.keys(this.counts || {}).forEach(function (key) {
       var parts = key.split("\u0000");
       var counts = (search.filters || {})[parts[0]] || {};
-      self.counts[key].textContent = " (" + (counts[parts[1]] || 0) + ")";
+      self.counts[key].textContent = "(" + (counts[parts[1]] || 0) + ")";
     });
   };
 
