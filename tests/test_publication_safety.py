@@ -68,6 +68,15 @@ def test_internal_edition_includes_the_internal_items(internal: dict[str, str]) 
     assert "zqinternalbrief" in internal["briefings/index.html"]
 
 
+def test_edit_links_only_in_the_internal_edition(
+    public: dict[str, str], internal: dict[str, str]
+) -> None:
+    assert [p for p, text in public.items() if 'rel="edit"' in text] == []
+    page = internal["briefings/neglect-toxic-trio/index.html"]
+    edit = "https://github.com/northbridge-scp/learning-hub/edit/main/content/briefings/"
+    assert f'href="{edit}neglect-toxic-trio.md"' in page
+
+
 def test_internal_edition_still_leaves_out_drafts_and_embargoes(internal: dict[str, str]) -> None:
     for marker in set(LEFT_OUT_MARKERS) - set(INTERNAL_MARKERS):
         assert not [p for p, text in internal.items() if marker in text], marker
