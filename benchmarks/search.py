@@ -4,7 +4,8 @@ Run: python benchmarks/search.py [--count 2000] [--reviews 0] [--keep DIR]
 
 Builds the demo project and the demo plus `--count` generated briefings (benchmarks/build.py's
 generator), serves each site on 127.0.0.1 (uncompressed, as the test server does; a real host
-gzips the JavaScript) and prints, from Chromium's network log (bytes on the wire):
+gzips the JavaScript) and prints the bytes received (headers and bodies, as Playwright
+reports them, the search's web worker included):
 - a cold load of the home page (empty cache), and what of it is search (nothing of
   Pagefind is fetched until the reader uses the field);
 - the first search of each two-word query after that load, Pagefind's own code (pagefind.js,
@@ -48,28 +49,21 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 class Wire:
-    """Bytes received per URL, from the DevTools protocol (encodedDataLength)."""
+    """Bytes received (headers and body) per request, the page's web worker included."""
 
-    def __init__(self, page) -> None:  # noqa: ANN001
-        self.urls: dict[str, str] = {}
-        self.bytes: dict[str, int] = {}
-        client = page.context.new_cdp_session(page)
-        client.send("Network.enable")
-        client.send("Network.setCacheDisabled", {"cacheDisabled": False})
-        client.on("Network.requestWillBeSent", self._sent)
-        client.on("Network.loadingFinished", self._finished)
-        self.client = client
-
-    def _sent(self, event: dict) -> None:
-        self.urls[event["requestId"]] = event["request"]["url"]
-
-    def _finished(self, event: dict) -> None:
-        url = self.urls.get(event["requestId"], "?")
-        self.bytes[url] = self.bytes.get(url, 0) + int(event["encodedDataLength"])
+    def __init__(self, context) -> None:  # noqa: ANN001
+        self.requests: list = []
+        context.on("requestfinished", lambda request: self.requests.append(request))
 
     def take(self) -> dict[str, int]:
-        taken, self.bytes = self.bytes, {}
-        return taken
+        taken, self.requests = self.requests, []
+        sizes: dict[str, int] = {}
+        for request in taken:
+            size = request.sizes()
+            sizes[request.url] = (
+                sizes.get(request.url, 0) + size["responseBodySize"] + size["responseHeadersSize"]
+            )
+        return sizes
 
 
 def _kb(n: int) -> str:
@@ -86,8 +80,8 @@ def measure(label: str, site: Path) -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             for query in QUERIES:
                 context = browser.new_context(viewport={"width": 1280, "height": 800})
+                wire = Wire(context)
                 page = context.new_page()
-                wire = Wire(page)
                 page.goto(url)
                 page.wait_for_load_state("networkidle")
                 home = wire.take()

@@ -23,7 +23,13 @@ from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
 from site_builder.pipeline import Prepared, prepare
 from site_builder.publication import AsOfError, Edition, internal_from_env, resolve_as_of
-from site_builder.search import FLAG, SECONDARY_WEIGHT, free_page_facts
+from site_builder.search import (
+    FLAG,
+    SECONDARY_WEIGHT,
+    SearchIndexFailed,
+    free_page_facts,
+    index_site,
+)
 
 _prepared: Prepared | None = None
 _left_out_uris: set[str] = set()  # docs-relative paths of left-out documents
@@ -86,3 +92,14 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: AN
     assert _prepared is not None
     page.edit_url = _prepared.site.edit_url(page.file.src_uri, config.extra.get("hub_edit_base"))
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Plain `mkdocs build` and `mkdocs serve` (and `hub serve`) get the search index too;
+    `hub build` makes it itself, after the engine whatever the engine."""
+    if os.environ.get(CHECKED_ENV) == "1":
+        return
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexFailed as exc:
+        raise PluginError(str(exc)) from None

@@ -201,7 +201,7 @@ def synonyms_for(text: str, groups: Synonyms) -> tuple[str, ...]:
 
 
 def index_site(site_dir: Path) -> int:
-    """Write the Pagefind bundle into `site_dir/pagefind/`; returns the pages indexed.
+    """Write the Pagefind bundle into `site_dir/pagefind/`; returns the HTML pages read.
 
     The binary comes from the `pagefind[extended]` wheel: nothing is fetched at build time.
     """
