@@ -92,8 +92,10 @@ def test_search_open_with_filters_and_results_has_no_axe_violations(page, axe_sc
     search.press_sequentially("neglect")
     header = page.locator(".hub-search--header")
     header.locator(".hub-result").first.wait_for()
-    header.locator(".hub-search__filters > summary").click()
-    header.get_by_role("group", name="Type", exact=True).get_by_label("Briefing").check()
+    header.locator(".hub-search__filters > summary").first.click()
+    header.get_by_role("group", name="Theme", exact=True).get_by_label("Neglect (").check()
+    header.locator(".hub-search__filters--more > summary").click()
+    header.get_by_role("group", name="Type", exact=True).get_by_label("Briefing (").check()
     page.wait_for_function(
         "() => /results? for/.test(document.querySelector('.hub-search--header "
         ".hub-search__status').textContent)"

@@ -130,7 +130,6 @@
       timer = setTimeout(function () { self.run(true); }, 250);
     });
     this.input.addEventListener("focus", function () {
-      self.ensureFilters();
       if (!self.quiet) self.open();
       self.quiet = false;
     });
@@ -140,7 +139,10 @@
       self.open();
       self.run(true);
     });
-    this.filtersBox.addEventListener("toggle", function () { self.ensureFilters(); });
+    // The filter choices (and their index chunks) are fetched only when asked for.
+    this.filtersBox.addEventListener("toggle", function () {
+      if (self.filtersBox.open) self.ensureFilters();
+    });
     this.filtersBody.addEventListener("change", function () { self.run(true); });
     this.more.addEventListener("click", function () {
       self.shown += PAGE_SIZE[self.mode] || 8;
@@ -207,11 +209,13 @@
     return this.filtersReady;
   };
 
+  /* Theme and role first (what a practitioner starts from); the rest under "More filters". */
   Search.prototype.renderFilters = function (all) {
     var self = this;
     var pending = this.pending;
-    this.counts = {};
-    FILTERS.forEach(function (pair) {
+    var more = el("details", { class: "hub-search__filters hub-search__filters--more" });
+    more.appendChild(el("summary", {}, "More filters: agency, type, review type, year"));
+    FILTERS.forEach(function (pair, index) {
       var name = pair[0];
       var counts = all[name];
       if (!counts || !Object.keys(counts).length) return;
@@ -221,14 +225,18 @@
       sortedValues(name, counts).forEach(function (value) {
         var label = el("label", { class: "hub-search__choice" });
         var box = el("input", { type: "checkbox", name: name, value: value });
-        if (wanted.indexOf(value) >= 0) box.checked = true;
+        if (wanted.indexOf(value) >= 0) {
+          box.checked = true;
+          more.open = more.open || index > 1;
+        }
+        // How many items carry the value (all of them, whatever else is ticked).
         var count = el("span", { class: "hub-search__count" }, "(" + counts[value] + ")");
-        self.counts[name + "\u0000" + value] = count;
-        label.append(box, value, count);
+        label.append(box, value + " ", count);
         fieldset.appendChild(label);
       });
-      self.filtersBody.appendChild(fieldset);
+      (index > 1 ? more : self.filtersBody).appendChild(fieldset);
     });
+    if (more.children.length > 1) this.filtersBody.appendChild(more);
     this.pending = null;
   };
 
