@@ -14,6 +14,7 @@ from ..links import drop_links
 from ..models import Briefing
 from ..site import Site
 from . import OutputFile, markup
+from .feedback import briefing_block
 from .listing import (
     BRIEFINGS,
     agency_links,
@@ -27,6 +28,7 @@ from .listing import (
     left_out_docs,
     page_link,
     page_title,
+    preview_notice,
     review_links,
     theme_links,
     theme_path,
@@ -126,6 +128,7 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             **{search.FLAG: 1},
         ),
         f"# {markup.text(briefing.title)} {search.title_attrs()}",
+        preview_notice(site, briefing),
         f"{markup.text(briefing.summary)}\n{{: .hub-lead {search.summary_attr()} }}",
         _facts(site, page, briefing),
     ]
@@ -136,6 +139,7 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             "Check the current multi-agency procedures before acting on it."
         )
     parts.append(body)
+    parts.append(briefing_block(site, briefing))
     text = "\n".join([briefing.title, briefing.summary, body])
     parts.append(search.briefing_facts(site, briefing, text).html())
     return join_blocks(parts)

@@ -22,6 +22,7 @@ from .listing import (
     join_blocks,
     left_out_docs,
     page_title,
+    preview_notice,
     review_list,
     review_path,
     theme_links,
@@ -68,6 +69,7 @@ def render_review(site: Site, review: Review, left_out: set[str]) -> str:
     parts = [
         markup.front_matter(title=page_title(review.title), **{search.FLAG: 1}),
         f"# {markup.text(review.title)} {search.title_attrs()}",
+        preview_notice(site, review),
         _facts(site, page, review),
     ]
     if review.learning:
