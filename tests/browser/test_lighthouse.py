@@ -1,7 +1,8 @@
 """Lighthouse (npm devDependency) on the home page, a briefing and the latest report.
 
 Run with Lighthouse's default **mobile** settings (a phone's screen, throttled network and
-CPU: practitioners read on phones) against the demo site served on 127.0.0.1, with Debian's
+CPU: practitioners read on phones) against the demo site served on 127.0.0.1 (text gzipped,
+as a static host serves it), with Debian's
 Chromium (`CHROME_PATH=/usr/bin/chromium`). Accessibility must be 1.0 and performance at
 least 0.9. Performance is a timing score: on a busy machine one run
 can be unlucky, so a page below the bar is measured once more and the better run counts
@@ -55,8 +56,8 @@ def run_lighthouse(lighthouse: Path, url: str, output: Path) -> dict[str, float]
         f"--chrome-flags={CHROME_FLAGS}",
         "--only-categories=accessibility,performance",
         "--output=json",
-        # Compression is the web host's job (GitHub Pages gzips); the test server does not,
-        # and reading plotly.js's 4.8 MB body back for this audit can time Lighthouse out.
+        # The test server gzips text as GitHub Pages does (conftest.py); reading plotly.js's
+        # 4.8 MB body back for this audit can time Lighthouse out.
         "--skip-audits=uses-text-compression",
         f"--output-path={output}",
     ]
