@@ -139,7 +139,9 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             "Check the current multi-agency procedures before acting on it."
         )
     parts.append(body)
-    parts.append(briefing_block(site, briefing))
+    feedback = briefing_block(site, briefing)
+    if feedback:  # the same on every briefing: not what a search should match
+        parts.append(f"<div data-pagefind-ignore markdown>\n\n{feedback}\n\n</div>")
     text = "\n".join([briefing.title, briefing.summary, body])
     parts.append(search.briefing_facts(site, briefing, text).html())
     return join_blocks(parts)
