@@ -22,6 +22,7 @@ from site_builder.build import CHECKED_ENV
 from site_builder.feedback import FORM_URL_KEY, form_url_problem
 from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
+from site_builder.pages.markup import escaped
 from site_builder.pages.problems import problem_page
 from site_builder.pipeline import Prepared, prepare
 from site_builder.publication import EditionError, edition_from_env
@@ -97,12 +98,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Free pages may link to left-out items too: drop those links (generated pages never do).
-    Free pages are search results too, with their search facts."""
+    """Free pages: front matter is text, and links to left-out items are dropped (generated
+    pages do both themselves). Free pages are search results too, with their search facts."""
     if page.file.generated_by:
         return markdown
     assert _prepared is not None
-    markdown = drop_links(markdown, page.file.src_uri, _left_out_uris)
+    page.meta = escaped(page.meta)
+    markdown = drop_links(markdown, page.file.src_uri, _left_out_uris, config.site_url or "")
     page.meta[FLAG] = SECONDARY_WEIGHT
     facts = free_page_facts(markdown, _prepared.site.project.synonyms)
     return f"{markdown.rstrip()}\n\n{facts.html()}\n"

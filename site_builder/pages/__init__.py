@@ -32,6 +32,7 @@ def generators() -> list[Generator]:
     from . import (
         actions,
         agencies,
+        assurance,
         briefings,
         feedback,
         feeds,
@@ -53,6 +54,7 @@ def generators() -> list[Generator]:
         find.generate,
         actions.generate,
         reports.generate,
+        assurance.generate,
         charts.generate,
     ]
 

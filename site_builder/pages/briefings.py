@@ -120,7 +120,7 @@ def render_audience(site: Site, audience_id: str) -> str:
 def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
     """`/briefings/<id>/`: title, summary, the facts box, any review notice, the body."""
     page = briefing_path(briefing.id)
-    body = drop_links(briefing.body, page, left_out).strip()
+    body = drop_links(briefing.body, page, left_out, site.site_url).strip()
     parts = [
         markup.front_matter(
             title=page_title(briefing.title),
