@@ -140,6 +140,18 @@ def test_a_word_only_in_a_briefing_body_finds_it(spage) -> None:  # noqa: ANN001
     )
 
 
+def test_results_show_titles_and_summaries_as_text(spage) -> None:  # noqa: ANN001
+    spage.goto("/")
+    field = spage.get_by_role("searchbox", name="Search briefings, reviews and reports").first
+    field.fill("evil")
+    results = spage.locator(".hub-search--header .hub-result")
+    expect(results).to_have_count(2)
+    expect(results.locator(".hub-result__title").first).to_have_text(
+        "<script>alert(1)</script> Evil briefing"
+    )
+    assert results.locator("script, img").count() == 0
+
+
 def test_filters_alone_give_exactly_the_items_with_both(spage) -> None:  # noqa: ANN001
     spage.goto("/")
     filters = {"theme": "Neglect", "audience": "Health practitioners"}
