@@ -7,7 +7,8 @@ the same project plus `--count` seven-minute briefings (about 600 words each) an
 reviews with actions, it prints: the wall and CPU time of `hub check` and of `hub build`
 (CPU time, of the command and its subprocesses, is the fairer figure on a busy machine),
 the number of HTML pages, the median size of a briefing page, the size of the /briefings/
-index and the size of the search index.
+index and the size of the Pagefind bundle (a reader downloads only the chunks a search
+needs: see benchmarks/search.py).
 """
 
 from __future__ import annotations
@@ -146,12 +147,12 @@ def measure(label: str, root: Path) -> None:
     ]
     median = statistics.median(p.stat().st_size for p in briefing_pages)
     index = (site / "briefings/index.html").stat().st_size
-    search = (site / "search/search_index.json").stat().st_size
+    search = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
     print(
         f"{label}: hub check {check[0]:.1f} s (CPU {check[1]:.1f} s), "
         f"hub build {build[0]:.1f} s (CPU {build[1]:.1f} s), {len(pages)} pages, "
         f"briefing page median {median / 1024:.1f} KB, /briefings/ {index / 1024:.1f} KB, "
-        f"search index {search / 1024 / 1024:.1f} MB",
+        f"search bundle {search / 1024 / 1024:.1f} MB",
         flush=True,
     )
 

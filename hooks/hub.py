@@ -26,6 +26,13 @@ from site_builder.pages.markup import escaped
 from site_builder.pages.problems import problem_page
 from site_builder.pipeline import Prepared, prepare
 from site_builder.publication import EditionError, edition_from_env
+from site_builder.search import (
+    FLAG,
+    SECONDARY_WEIGHT,
+    SearchIndexFailed,
+    free_page_facts,
+    index_site,
+)
 
 _prepared: Prepared | None = None
 _left_out_uris: set[str] = set()  # docs-relative paths of left-out documents
@@ -90,23 +97,34 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Free pages: front matter is text, and links to left-out items are dropped (generated
-    pages do both themselves)."""
+    pages do both themselves). Free pages are search results too, with their search facts."""
     if page.file.generated_by:
         return markdown
+    assert _prepared is not None
     page.meta = escaped(page.meta)
-    return drop_links(markdown, page.file.src_uri, _left_out_uris, config.site_url or "")
+    markdown = drop_links(markdown, page.file.src_uri, _left_out_uris, config.site_url or "")
+    page.meta[FLAG] = SECONDARY_WEIGHT
+    facts = free_page_facts(markdown, _prepared.site.project.synonyms)
+    return f"{markdown.rstrip()}\n\n{facts.html()}\n"
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
-    """Point "edit this page" at the author's source file, also for generated pages."""
+    """Point "edit this page" at the author's source file (internal edition only)."""
     assert _prepared is not None
-    source = _prepared.site.source_of(page.file.src_uri)
-    base = config.extra.get("hub_edit_base")
-    page.edit_url = f"{base.rstrip('/')}/{source}" if base and source else None
+    page.edit_url = _prepared.site.edit_url(page.file.src_uri, config.extra.get("hub_edit_base"))
     return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """With errors in `serve`, every address answers with the problem page (served as 404)."""
+    """With errors in `serve`, every address answers with the problem page (served as 404).
+    Plain `mkdocs build` and `mkdocs serve` (and `hub serve`) get the search index here;
+    `hub build` makes it itself, after the engine whatever the engine."""
     if _problem_page is not None:
         Path(config.site_dir, "404.html").write_text(_problem_page, encoding="utf-8")
+        return
+    if os.environ.get(CHECKED_ENV) == "1":
+        return
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexFailed as exc:
+        raise PluginError(str(exc)) from None

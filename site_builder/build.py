@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .interrupts import stop_signals_deferred, stop_signals_held
 from .publication import AS_OF_ENV, INTERNAL_ENV, PREVIEW_ENV, Edition
+from .search import SearchIndexFailed, index_site
 from .site_dir import checked_site_dir
 
 CHECKED_ENV = "HUB_CHECKED"  # the CLI has printed the problems; the hook need not repeat them
@@ -60,6 +61,10 @@ def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
         returncode = run_engine(command, engine_env(edition), root)
         if returncode != 0:
             raise BuildFailed(f"the site engine failed (exit {returncode})")
+        try:
+            index_site(staging)  # after the engine, whatever it is; before the swap
+        except SearchIndexFailed as exc:
+            raise BuildFailed(str(exc)) from None
         make_readable(staging)
         swap_in(staging, site_dir)
     finally:

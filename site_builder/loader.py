@@ -29,6 +29,7 @@ from .models import (
     Review,
     ReviewMeta,
     ScorecardRow,
+    SearchSettings,
     Source,
     Taxonomy,
     Voice,
@@ -119,6 +120,7 @@ class Loader:
             assurance=self._load_assurance(
                 taxonomy, known_indicators | briefings.ids() | reviews.ids() | self._rejected_docs()
             ),
+            synonyms=self._load_synonyms(),
             rejected_ids={kind: frozenset(ids) for kind, ids in self.rejected.items()},
             feedback=self._load_feedback(
                 briefings.ids() | self.rejected["briefings"], taxonomy.agency_ids()
@@ -360,6 +362,39 @@ class Loader:
         if doc is None or doc.data is None:
             return []
         return self._load_list(path, doc, VoiceMeta, Voice, "voice")
+
+    def _load_synonyms(self) -> tuple[tuple[str, ...], ...]:
+        """data/search.yaml's synonym groups (optional file); each group of two or more terms,
+        no term in two groups."""
+        path = self.root / DATA_DIR / "search.yaml"
+        doc = self._yaml(path, required=False)
+        if doc is None or doc.data is None:
+            return ()
+        rel = self._rel(path)
+        settings = self._validate(SearchSettings, doc.data, rel, doc.lines, 1)
+        if settings is None:
+            return ()
+        groups = []
+        first_group: dict[str, int] = {}
+        for index, group in enumerate(settings.synonyms):
+            line = doc.lines.line_of("synonyms", index)
+            if len(group) < 2:
+                self.problems.error(
+                    rel, line, f"synonyms group {index + 1}: give two or more words or phrases"
+                )
+                continue
+            for position, term in enumerate(group):
+                key = " ".join(term.lower().split())
+                if key in first_group and first_group[key] != index:
+                    self.problems.error(
+                        rel,
+                        doc.lines.line_of("synonyms", index, position),
+                        f"synonyms group {index + 1}: {quote(term)} is already in group "
+                        f"{first_group[key] + 1}: merge the two groups",
+                    )
+                first_group.setdefault(key, index)
+            groups.append(tuple(group))
+        return tuple(groups)
 
     def _load_list(
         self, path: Path, doc: YamlDocument, meta: type, model: type, what: str, ids: str = ""

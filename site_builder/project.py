@@ -140,6 +140,8 @@ class Project:
     salvaged: tuple[Briefing | Review, ...] = ()
     # The sub-groups' assurance questions and quarterly judgements (data/assurance*).
     assurance: Assurance = field(default_factory=Assurance)
+    # data/search.yaml: groups of words or phrases that mean the same in search.
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
     def indicators_for(self, priority_id: str) -> list[Indicator]:
         return [i for i in self.indicators if i.priority == priority_id]

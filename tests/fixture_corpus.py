@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 from datetime import date
 from pathlib import Path
 
@@ -200,15 +201,35 @@ def built_site(tmp_root: Path, *args: str) -> Path:
 
 
 def site_texts(site_dir: Path) -> dict[str, str]:
-    """Every file under `site_dir` as text (gzip files decompressed), by relative path."""
+    """Every file under `site_dir` as text, by relative path; gzip data (sitemap.xml.gz and
+    Pagefind's index chunks, whatever their suffix) decompressed."""
     texts = {}
     for path in sorted(site_dir.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
-            if path.suffix == ".gz":
+            if data[:2] == b"\x1f\x8b":
                 data = gzip.decompress(data)
             texts[path.relative_to(site_dir).as_posix()] = data.decode("utf-8", "replace")
     return texts
+
+
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
+
+
+def pagefind_records(site_dir: Path) -> dict[str, dict]:
+    """Pagefind's record of each result page (content, meta, filters), by URL."""
+    records = {}
+    for path in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(PAGEFIND_SIGNATURE), path
+        record = json.loads(data[len(PAGEFIND_SIGNATURE) :])
+        records[record["url"]] = record
+    return records
+
+
+def pagefind_text(texts: dict[str, str]) -> str:
+    """Every file of the search bundle (from `site_texts`) as one text."""
+    return "\n".join(text for path, text in texts.items() if path.startswith("pagefind/"))
 
 
 def tree_hashes(folder: Path) -> dict[str, str]:

@@ -25,21 +25,35 @@ def _pairs(site: Site, review_id: str):  # noqa: ANN202
 
 def test_table_columns_and_rows(site: Site) -> None:
     table = action_table(site, _pairs(site, "rr-2026-01-child-a"), show_review=False)
-    lines = table.splitlines()[2:-2]
     assert table.startswith('<div class="hub-actions" markdown>\n\n|')
-    assert table.endswith("|\n\n</div>")
-    assert lines[0] == "| Action | What | Owner | Due | Status | Completed | Overdue | Impact |"
+    lines = table[: table.index("</div>")].splitlines()[2:-1]
+    # Status and the overdue flag come first, so they are seen without scrolling.
+    assert lines[0] == "| Action | Status | Overdue | Due | What | Owner | Completed | Impact |"
     assert lines[2] == (
-        "| A1 | Refresh the neglect toolkit training. | Health | 31 March 2026 | "
-        '<span aria-hidden="true">✓</span> Complete | 20 March 2026 |  | '
+        '| A1 | <span aria-hidden="true">✓</span> Complete |  | 31 March 2026 | '
+        "Refresh the neglect toolkit training. | Health | 20 March 2026 | "
         "Audit shows the toolkit used in 8 of 10 cases. |"
     )
     assert lines[3] == (
-        "| A2 | Brief all schools on escalation. | Education | 30 June 2026 | "
-        '<span aria-hidden="true">◐</span> In progress |  | '
+        '| A2 | <span aria-hidden="true">◐</span> In progress | '
         '<span class="hub-overdue"><span aria-hidden="true">⚠</span> '
-        "Overdue by 149 days</span> |  |"
+        "Overdue by 149 days</span> | 30 June 2026 | Brief all schools on escalation. | "
+        "Education |  |  |"
     )
+
+
+def test_cards_start_with_status_and_overdue_flag(site: Site) -> None:
+    table = action_table(site, _pairs(site, "rr-2026-01-child-a"), show_review=False)
+    cards = table[table.index('<ul class="hub-action-cards">') :].splitlines()[1:-1]
+    assert len(cards) == 2
+    assert cards[1].startswith(
+        '<li class="hub-action-card"><p class="hub-action-card__status">'
+        '<span aria-hidden="true">◐</span> In progress · <span class="hub-overdue">'
+        '<span aria-hidden="true">⚠</span> Overdue by 149 days</span></p>'
+        '<p class="hub-action-card__what"><strong>A2</strong> Brief all schools on escalation.</p>'
+    )
+    assert "<dt>Owner</dt><dd>Education</dd><dt>Due</dt><dd>30 June 2026</dd>" in cards[1]
+    assert "Overdue" not in cards[0]
 
 
 def test_review_column_links_the_review(site: Site) -> None:

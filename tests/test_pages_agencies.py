@@ -29,7 +29,12 @@ def test_index_counts_open_and_overdue_actions(corpus) -> None:  # noqa: ANN001
 def test_agency_page_lists_its_actions_reviews_and_briefings(corpus) -> None:  # noqa: ANN001
     _, pages = corpus
     page = pages["agencies/education.md"]
-    assert "| [Child A](../reviews/rr-2026-01-child-a.md) | A2 | Brief all schools" in page
+    # Status and the overdue flag first, then the due date and what.
+    assert (
+        '| [Child A](../reviews/rr-2026-01-child-a.md) | A2 | <span aria-hidden="true">◐</span>'
+        ' In progress | <span class="hub-overdue"><span aria-hidden="true">⚠</span> Overdue by'
+        " 149 days</span> | 30 June 2026 | Brief all schools" in page
+    )
     assert "## Reviews involving this agency\n\nNone published." in page
     police = pages["agencies/police.md"]
     assert "](../reviews/rr-2026-01-child-a.md) · Rapid review" in police

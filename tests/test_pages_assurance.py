@@ -184,7 +184,7 @@ def test_left_out_evidence_is_in_no_built_file(project_root, tmp_path) -> None: 
         "reports/2026-27-q2/index.html",
         "reports/2026-27-q2/assurance.csv",
         "assurance/neglect-sg/index.html",
-        "search/search_index.json",
+        "pagefind/pagefind-entry.json",
         "sitemap.xml.gz",
     ):
         assert path in texts

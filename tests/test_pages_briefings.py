@@ -55,10 +55,15 @@ def test_briefing_page_facts(corpus) -> None:  # noqa: ANN001
     assert "Published\n:   15 January 2026" in page
     assert "Reading time\n:   1-minute read" in page
     assert "Themes\n:   [Neglect](../themes/neglect.md)" in page
-    assert "For\n:   Health practitioners" in page
+    assert "For\n:   [Health practitioners](audience/health.md)" in page
     assert "Agencies\n:   [Police](../agencies/police.md)" in page
     assert "Learning from\n:   [Child A](../reviews/rr-2026-01-child-a.md)" in page
     assert "Due for review" not in page
+
+
+def test_briefing_for_everyone_links_all_briefings(corpus) -> None:  # noqa: ANN001
+    _, pages = corpus
+    assert "For\n:   [All practitioners](index.md)" in pages["briefings/citing-draft-review.md"]
 
 
 def test_review_due_notice_after_review_by(corpus) -> None:  # noqa: ANN001

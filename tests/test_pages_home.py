@@ -17,12 +17,27 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Prepared, dict[str
 def test_home_keeps_author_text_and_adds_latest_learning(corpus) -> None:  # noqa: ANN001
     _, pages = corpus
     page = pages["index.md"]
-    assert page.startswith('---\ntitle: "Home"\n---\n\n# Test hub\n\nA test project.\n\n')
+    assert page.startswith('---\ntitle: "Home"\n---\n\n# Test hub\n\n<form class="hub-search__')
+    assert "</nav>\n\nA test project.\n\n" in page
     assert "## Latest learning" in page
     report = "Latest quarterly report: [How are we doing? Q2 2026/27 (July to September 2026)]"
     assert report in page
     assert "](reports/2026-27-q2.md)" in page
     assert "zq" not in page
+
+
+def test_home_puts_search_and_the_ways_in_under_the_title(corpus) -> None:  # noqa: ANN001
+    _, pages = corpus
+    page = pages["index.md"]
+    ways_in = page[page.index("# Test hub") : page.index("A test project.")]
+    assert 'action="find/" method="get" data-hub-search="inline"' in ways_in
+    themes = ["neglect", "csa-cse", "early-help"]
+    audiences = ["health", "education"]
+    for theme in themes:
+        assert f'<li><a href="themes/{theme}/">' in ways_in
+    for audience in audiences:
+        assert f'<li><a href="briefings/audience/{audience}/">' in ways_in
+    assert "<h2>Learning by theme</h2>" in ways_in and "<h2>Learning for my role</h2>" in ways_in
 
 
 def test_home_shows_the_five_newest(corpus) -> None:  # noqa: ANN001

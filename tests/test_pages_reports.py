@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 import pytest
+from fixture_corpus import pagefind_text, site_texts
 
 from site_builder.pages.indicators import theme_indicators_markdown
 from site_builder.pages.reports import SECTIONS, generate
@@ -240,7 +241,7 @@ def test_hub_build_publishes_the_report_and_its_csv(make_project, tmp_path):
         generate_csv(root)
     )
     assert (site / "assets" / "javascripts" / "plotly-basic.min.js").stat().st_size > 1_000_000
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = pagefind_text(site_texts(site))
     assert "scatter" not in index and "data-figure" not in index  # no chart data in search
 
 

@@ -33,7 +33,9 @@ def test_index_groups_by_type(corpus) -> None:  # noqa: ANN001
 def test_review_page_sections(corpus) -> None:  # noqa: ANN001
     _, pages = corpus
     page = pages["reviews/rr-2026-01-child-a.md"]
-    assert page.startswith('---\ntitle: "Child A"\n---\n\n# Child A\n')
+    assert page.startswith(
+        '---\ntitle: "Child A"\nhub_search: 1\n---\n\n# Child A {: data-pagefind-weight="10" }\n'
+    )
     for fact in (
         "Type\n:   Rapid review",
         "Notified\n:   5 January 2026",

@@ -17,6 +17,7 @@ from fixture_corpus import (
     SCRIPT,
     SCRIPT_ESCAPED,
     built_site,
+    pagefind_text,
     site_texts,
     tree_hashes,
     write_corpus,
@@ -46,7 +47,7 @@ def test_every_kind_of_output_was_searched(public: dict[str, str]) -> None:
     for path in (
         "index.html",
         "briefings/index.html",
-        "search/search_index.json",
+        "pagefind/pagefind-entry.json",
         "sitemap.xml",
         "sitemap.xml.gz",
         "feeds/rss.xml",
@@ -55,14 +56,25 @@ def test_every_kind_of_output_was_searched(public: dict[str, str]) -> None:
         "reviews/reviews.csv",
     ):
         assert path in public
+    assert [p for p in public if p.startswith("pagefind/fragment/")], "no search records"
+    assert [p for p in public if p.startswith("pagefind/index/")], "no search index chunks"
 
 
 def test_internal_edition_includes_the_internal_items(internal: dict[str, str]) -> None:
     assert "briefings/zqinternalbrief/index.html" in internal
     assert "reviews/zqinternalreview/index.html" in internal
     for marker in INTERNAL_MARKERS:
-        assert marker in internal["search/search_index.json"]
+        assert marker in pagefind_text(internal)
     assert "zqinternalbrief" in internal["briefings/index.html"]
+
+
+def test_edit_links_only_in_the_internal_edition(
+    public: dict[str, str], internal: dict[str, str]
+) -> None:
+    assert [p for p, text in public.items() if 'rel="edit"' in text] == []
+    page = internal["briefings/neglect-toxic-trio/index.html"]
+    edit = "https://github.com/northbridge-scp/learning-hub/edit/main/content/briefings/"
+    assert f'href="{edit}neglect-toxic-trio.md"' in page
 
 
 def test_internal_edition_still_leaves_out_drafts_and_embargoes(internal: dict[str, str]) -> None:
@@ -123,7 +135,13 @@ def test_script_in_a_title_is_escaped_on_every_page_listing_it(
 
 
 def test_script_in_text_fields_never_becomes_markup(public: dict[str, str]) -> None:
-    raw = [p for p, text in public.items() if SCRIPT in text and p != "feeds/learning.json"]
+    # The JSON feed and the search records hold plain text (readers and search.js show it
+    # as text); every HTML page holds it escaped.
+    raw = [
+        p
+        for p, text in public.items()
+        if SCRIPT in text and p != "feeds/learning.json" and not p.startswith("pagefind/")
+    ]
     assert raw == []
     evil_briefing = public["briefings/evil-briefing/index.html"]
     assert f"{SCRIPT_ESCAPED} evil summary &amp; more" in evil_briefing
@@ -131,7 +149,7 @@ def test_script_in_text_fields_never_becomes_markup(public: dict[str, str]) -> N
     assert f"{SCRIPT_ESCAPED} evil learning" in evil_review
     assert f"{SCRIPT_ESCAPED} evil action" in evil_review
     assert f"{SCRIPT_ESCAPED} evil action" in public["agencies/health/index.html"]
-    assert f"{SCRIPT_ESCAPED} Evil briefing" in public["search/search_index.json"]
+    assert f'"title":"{SCRIPT} Evil briefing"' in pagefind_text(public)
 
 
 def test_json_feed_keeps_script_only_in_plain_text_fields(public: dict[str, str]) -> None:

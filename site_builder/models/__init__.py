@@ -12,6 +12,7 @@ from .indicator import Indicator, ScorecardRow
 from .page import FreePage
 from .report import ReportMeta, ReportNarrative
 from .review import Action, Review, ReviewMeta
+from .search import SearchSettings
 from .taxonomy import Agency, Audience, Priority, Subgroup, Taxonomy
 from .voice import Voice
 
@@ -32,6 +33,7 @@ __all__ = [
     "Review",
     "ReviewMeta",
     "ScorecardRow",
+    "SearchSettings",
     "Source",
     "Subgroup",
     "Taxonomy",

@@ -1,7 +1,9 @@
-"""The action table shared by review, theme, agency and dashboard pages.
+"""The action table shared by review, theme and agency pages.
 
 Status and the overdue flag are words (with a symbol hidden from screen readers),
-never colour alone.
+never colour alone, and they come first: on a phone each action is a card that starts
+with them (no sideways scrolling); wide screens and paper get the full table, whose
+first columns they are.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from ..dashboard import IMPACT_NOT_EVIDENCED, impact_not_evidenced
 from ..models import Action, Review
 from ..site import Site
 from . import markup
-from .listing import agency_name, page_link, review_path
+from .listing import agency_name, html_link, page_link, review_path
 
 STATUS_WORDS = {
     "not-started": ("○", "Not started"),
@@ -62,19 +64,20 @@ def action_table(
     `page` is the docs path of the page the table goes on (for the review links,
     shown when `show_review`).
     """
-    headers = ["Action", "What", "Owner", "Due", "Status", "Completed", "Overdue", "Impact"]
+    headers = ["Action", "Status", "Overdue", "Due", "What", "Owner", "Completed", "Impact"]
     if show_review:
         headers.insert(0, "Review")
+    pairs = list(pairs)
     rows = []
     for review, action in pairs:
         row = [
             markup.cell(action.id),
+            status_word(action),
+            overdue_flag(site, action),
+            markup.long_date(action.due),
             markup.cell(action.action),
             markup.cell(agency_name(site, action.owner)),
-            markup.long_date(action.due),
-            status_word(action),
             markup.long_date(action.completed),
-            overdue_flag(site, action),
             impact_cell(action),
         ]
         if show_review:
@@ -84,4 +87,39 @@ def action_table(
         return ""
     variant = " hub-actions--with-review" if show_review else ""
     table = markup.table(headers, rows)
-    return f'<div class="hub-actions{variant}" markdown>\n\n{table}\n\n</div>'
+    cards = action_cards(site, pairs, show_review, page)
+    return f'<div class="hub-actions{variant}" markdown>\n\n{table}\n\n</div>\n\n{cards}'
+
+
+def action_cards(
+    site: Site, pairs: list[tuple[Review, Action]], show_review: bool, page: str
+) -> str:
+    """The same actions as cards for narrow screens (raw HTML, escaped here): status and
+    the overdue flag first, then what, who, when and the impact."""
+    cards = []
+    for review, action in pairs:
+        flag = overdue_flag(site, action)
+        head = f"{status_word(action)}" + (f" · {flag}" if flag else "")
+        link = html_link(page, review.title, review_path(review.id)) if show_review else ""
+        facts = [
+            ("Review", link),
+            ("Owner", markup.html_text(agency_name(site, action.owner))),
+            ("Due", markup.long_date(action.due)),
+            ("Completed", markup.long_date(action.completed)),
+            ("Impact", _impact_html(action)),
+        ]
+        details = "".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in facts if value)
+        cards.append(
+            '<li class="hub-action-card">'
+            f'<p class="hub-action-card__status">{head}</p>'
+            f'<p class="hub-action-card__what"><strong>{markup.html_text(action.id)}</strong> '
+            f"{markup.html_text(action.action)}</p>"
+            f"<dl>{details}</dl></li>"
+        )
+    return '<ul class="hub-action-cards">\n' + "\n".join(cards) + "\n</ul>"
+
+
+def _impact_html(action: Action) -> str:
+    if impact_not_evidenced(action):
+        return f'<span class="hub-flag">{IMPACT_NOT_EVIDENCED}</span>'
+    return markup.html_text(action.impact) if action.impact else ""

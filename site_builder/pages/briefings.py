@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .. import words
+from .. import search, words
 from ..links import drop_links
 from ..models import Briefing
 from ..site import Site
@@ -19,7 +19,7 @@ from .listing import (
     BRIEFINGS,
     agency_links,
     agency_path,
-    audience_names,
+    audience_links,
     audience_path,
     briefing_list,
     briefing_path,
@@ -120,13 +120,16 @@ def render_audience(site: Site, audience_id: str) -> str:
 def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
     """`/briefings/<id>/`: title, summary, the facts box, any review notice, the body."""
     page = briefing_path(briefing.id)
+    body = drop_links(briefing.body, page, left_out, site.site_url).strip()
     parts = [
         markup.front_matter(
-            title=page_title(briefing.title), description=page_title(briefing.summary)
+            title=page_title(briefing.title),
+            description=page_title(briefing.summary),
+            **{search.FLAG: 1},
         ),
-        f"# {markup.text(briefing.title)}",
+        f"# {markup.text(briefing.title)} {search.title_attrs()}",
         preview_notice(site, briefing),
-        f"{markup.text(briefing.summary)}\n{{: .hub-lead }}",
+        f"{markup.text(briefing.summary)}\n{{: .hub-lead {search.summary_attr()} }}",
         _facts(site, page, briefing),
     ]
     if site.edition.review_due(briefing):
@@ -135,8 +138,12 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             f"    This briefing was due for review on {markup.long_date(briefing.review_by)}. "
             "Check the current multi-agency procedures before acting on it."
         )
-    parts.append(drop_links(briefing.body, page, left_out, site.site_url).strip())
-    parts.append(briefing_block(site, briefing))
+    parts.append(body)
+    feedback = briefing_block(site, briefing)
+    if feedback:  # the same on every briefing: not what a search should match
+        parts.append(f"<div data-pagefind-ignore markdown>\n\n{feedback}\n\n</div>")
+    text = "\n".join([briefing.title, briefing.summary, body])
+    parts.append(search.briefing_facts(site, briefing, text).html())
     return join_blocks(parts)
 
 
@@ -146,7 +153,7 @@ def _facts(site: Site, page: str, briefing: Briefing) -> str:
         ("Published", markup.long_date(briefing.date)),
         ("Reading time", f"{briefing.reading_minutes}-minute read"),
         ("Themes", theme_links(site, page, briefing.themes)),
-        ("For", audience_names(site, briefing.audience)),
+        ("For", audience_links(site, page, briefing.audience)),
         ("Agencies", agency_links(site, page, briefing.agencies)),
         ("Tags", markup.text(", ".join(briefing.tags))),
         ("Learning from", review_links(site, page, briefing.reviews)),

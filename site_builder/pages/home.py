@@ -12,6 +12,7 @@ from ..periods import Period
 from ..site import Site
 from ..source import SourceError, split_front_matter
 from . import OutputFile, markup
+from .find import search_form, ways_in
 from .listing import (
     BRIEFINGS,
     HOME,
@@ -34,7 +35,22 @@ def render_home(site: Site) -> str:
     """The author's page text, then the latest learning."""
     page = next((p for p in site.project.pages if p.src_uri == HOME), None)
     authored = drop_links(page.text, HOME, left_out_docs(site), site.site_url) if page else ""
-    return join_blocks([_with_title(authored), _latest(site)])
+    return join_blocks([_with_ways_in(site, _with_title(authored)), _latest(site)])
+
+
+def _with_ways_in(site: Site, text: str) -> str:
+    """The search field and the ways in (themes, "for my role") right under the page's
+    title, so that on a phone they fill the first screen."""
+    first = search_form(HOME, "inline", "Search briefings, reviews and reports")
+    block = f"{first}\n\n{ways_in(site, HOME)}"
+    lines = text.split("\n")
+    # _with_title gave the text front matter: its comments are not titles.
+    start = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+    at = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("# ")), None)
+    if at is None:
+        return join_blocks([text, block])
+    rest = "\n".join(lines[at + 1 :]).lstrip("\n")
+    return "\n".join([*lines[: at + 1], "", block, "", rest])
 
 
 def _latest(site: Site) -> str:

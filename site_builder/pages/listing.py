@@ -84,7 +84,9 @@ def join_blocks(parts: Iterable[str]) -> str:
 def facts_box(facts: Iterable[tuple[str, str]]) -> str:
     """A styled description list of (term, Markdown value); empty values are left out."""
     entries = [f"{term}\n:   {value}" for term, value in facts if value]
-    return '<div class="hub-facts" markdown>\n\n' + "\n\n".join(entries) + "\n\n</div>"
+    # Not search text: a result's summary is the page's own, never this box.
+    box = '<div class="hub-facts" data-pagefind-ignore markdown>\n\n'
+    return box + "\n\n".join(entries) + "\n\n</div>"
 
 
 @functools.cache
@@ -132,10 +134,10 @@ def agency_links(site: Site, page: str, ids: Iterable[str]) -> str:
     return _join(page_link(page, agency_name(site, i), agency_path(i)) for i in ids)
 
 
-def audience_names(site: Site, ids: Iterable[str]) -> str:
-    """Audience names as text; no audience means everyone."""
-    names = [audience_name(site, i) for i in ids]
-    return markup.text(", ".join(names)) if names else "All practitioners"
+def audience_links(site: Site, page: str, ids: Iterable[str]) -> str:
+    """Links to the audience lists of `ids`; no audience means everyone (the briefings list)."""
+    links = [page_link(page, audience_name(site, i), audience_path(i)) for i in ids]
+    return _join(links) if links else page_link(page, "All practitioners", BRIEFINGS)
 
 
 def review_links(site: Site, page: str, ids: Iterable[str]) -> str:
@@ -178,13 +180,13 @@ def briefing_list(site: Site, page: str, briefings: Iterable[Briefing], none: st
 
     Raw HTML, not Markdown: these lists run to thousands of items on the section, theme,
     audience and agency pages, and Markdown's inline parsing of them dominated the build.
-    They are left out of the search index (`data-search-exclude`): search finds each
-    briefing on its own page.
+    They are not search text (`data-pagefind-ignore`): search finds each briefing on its
+    own page.
     """
     items = [briefing_item(site, page, b) for b in briefings]
     if not items:
         return none
-    return '<ul class="hub-list" data-search-exclude>\n' + "\n".join(items) + "\n</ul>"
+    return '<ul class="hub-list" data-pagefind-ignore>\n' + "\n".join(items) + "\n</ul>"
 
 
 def review_item(site: Site, page: str, review: Review) -> str:

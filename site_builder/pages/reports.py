@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .. import dashboard, words
+from .. import dashboard, search, words
 from ..links import drop_links
 from ..models import ReportNarrative, Voice
 from ..outline import headings
@@ -128,8 +128,11 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
     narrative = _Narrative(site, report, page)
     return join_blocks(
         [
-            markup.front_matter(title=page_title(f"{TITLE} {period.short_label}")),
-            f"# {TITLE} {markup.text(period.label)}",
+            markup.front_matter(
+                title=page_title(f"{TITLE} {period.short_label}"),
+                **{search.FLAG: search.SECONDARY_WEIGHT},
+            ),
+            f"# {TITLE} {markup.text(period.label)} {search.title_attrs()}",
             preview_notice(site, report),
             _header_table(report, period),
             _glance(site, scorecard, page),
@@ -163,6 +166,7 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
             narrative.section("horizon_scanning", 2) or "None reported.",
             f"## {SECTIONS[5]}",
             narrative.section("recommendations", 2) or "None made.",
+            search.report_facts(site, report, f"{TITLE} {period.label}").html(),
         ]
     )
 

@@ -6,7 +6,7 @@ the action table and the published briefings that came from the review.
 
 from __future__ import annotations
 
-from .. import words
+from .. import search, words
 from ..links import drop_links
 from ..models import Review
 from ..models.review import REVIEW_TYPE_NAMES
@@ -67,8 +67,8 @@ def render_review(site: Site, review: Review, left_out: set[str]) -> str:
     pairs = [(review, action) for action in review.actions]
     briefings = site.briefings.citing(review.id)
     parts = [
-        markup.front_matter(title=page_title(review.title)),
-        f"# {markup.text(review.title)}",
+        markup.front_matter(title=page_title(review.title), **{search.FLAG: 1}),
+        f"# {markup.text(review.title)} {search.title_attrs()}",
         preview_notice(site, review),
         _facts(site, page, review),
     ]
@@ -83,6 +83,8 @@ def render_review(site: Site, review: Review, left_out: set[str]) -> str:
         "## Learning from this review",
         briefing_list(site, page, briefings, "No briefing from this review published yet."),
     ]
+    text = "\n".join([review.title, *review.learning, body])
+    parts.append(search.review_facts(site, review, text).html())
     return join_blocks(parts)
 
 

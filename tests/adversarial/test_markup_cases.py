@@ -273,7 +273,12 @@ def test_code_is_shown_as_text(safe_build, page: str) -> None:  # noqa: ANN001
 def test_a_free_page_title_is_text_everywhere(safe_build) -> None:  # noqa: ANN001
     _, site_dir = safe_build
     texts = site_texts(site_dir)
-    live = [path for path, text in texts.items() if EVIL_TITLE in text or "<b onmouseover" in text]
+    # Search records are JSON holding plain text, which search.js shows as text.
+    live = [
+        path
+        for path, text in texts.items()
+        if (EVIL_TITLE in text or "<b onmouseover" in text) and not path.startswith("pagefind/")
+    ]
     assert live == []
     page = texts["free-title/index.html"]
     assert "<title>&lt;img src=x onerror=alert(7)&gt; - " in page

@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "actions": "/actions/",
     "report list": "/reports/",
     "report": f"/reports/{latest_report_period()}/",
+    "find learning": "/find/",
 }
 
 
@@ -84,12 +85,30 @@ def test_page_type_has_no_axe_violations(page, axe_script, kind: str, scheme: st
     assert violations == [], f"{PAGE_TYPES[kind]} ({scheme}):\n{describe(violations)}"
 
 
-def test_search_dialog_open_has_no_axe_violations(page, axe_script):
-    open_page(page, "/", "light")
-    search = page.get_by_role("textbox", name="Search")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_open_with_filters_and_results_has_no_axe_violations(page, axe_script, scheme):
+    open_page(page, "/", scheme)
+    search = page.get_by_role("searchbox", name="Search briefings, reviews and reports").first
     search.click()
     search.press_sequentially("neglect")
-    page.locator(".md-search-result__item").first.wait_for()
+    header = page.locator(".hub-search--header")
+    header.locator(".hub-result").first.wait_for()
+    header.locator(".hub-search__filters > summary").first.click()
+    header.get_by_role("group", name="Theme", exact=True).get_by_label("Neglect (").check()
+    header.locator(".hub-search__filters--more > summary").click()
+    header.get_by_role("group", name="Type", exact=True).get_by_label("Briefing (").check()
+    page.wait_for_function(
+        "() => /results? for/.test(document.querySelector('.hub-search--header "
+        ".hub-search__status').textContent)"
+    )
+    violations = run_axe(page, axe_script)
+    assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_find_learning_with_filters_chosen_has_no_axe_violations(page, axe_script, scheme):
+    open_page(page, "/find/?theme=Neglect&audience=Health+practitioners", scheme)
+    page.locator("article .hub-result").first.wait_for()
     violations = run_axe(page, axe_script)
     assert violations == [], describe(violations)
 

@@ -1,8 +1,10 @@
 """Lighthouse (npm devDependency) on the home page, a briefing and the latest report.
 
-Run with the **desktop** preset (`--preset=desktop`) against the corpus site served on
-127.0.0.1, with Debian's Chromium (`CHROME_PATH=/usr/bin/chromium`). Accessibility must be
-1.0 and performance at least 0.95. Performance is a timing score: on a busy machine one run
+Run with Lighthouse's default **mobile** settings (a phone's screen, throttled network and
+CPU: practitioners read on phones) against the corpus site served on 127.0.0.1 (text gzipped,
+as a static host serves it), with Debian's
+Chromium (`CHROME_PATH=/usr/bin/chromium`). Accessibility must be 1.0 and performance at
+least 0.9. Performance is a timing score: on a busy machine one run
 can be unlucky, so a page below the bar is measured once more and the better run counts
 (Lighthouse's own advice is to look at more than one run). The scores are printed at the end
 of the test session.
@@ -30,7 +32,7 @@ PAGES = {
     "briefing": "briefings/think-family/",
     "report": f"reports/{latest_report_period()}/",
 }
-MIN_PERFORMANCE = 0.95
+MIN_PERFORMANCE = 0.9
 RUNS = 2  # at most; the second only when the first is below the performance bar
 
 
@@ -50,12 +52,12 @@ def run_lighthouse(lighthouse: Path, url: str, output: Path) -> dict[str, float]
         str(lighthouse),
         url,
         "--quiet",
-        "--preset=desktop",
+        "--form-factor=mobile",
         f"--chrome-flags={CHROME_FLAGS}",
         "--only-categories=accessibility,performance",
         "--output=json",
-        # Compression is the web host's job (GitHub Pages gzips); the test server does not,
-        # and reading plotly.js's body back for this audit can time Lighthouse out.
+        # The test server gzips text as GitHub Pages does (conftest.py); reading plotly.js's
+        # body back for this audit can time Lighthouse out.
         "--skip-audits=uses-text-compression",
         f"--output-path={output}",
     ]
@@ -93,7 +95,7 @@ def test_lighthouse_scores(lighthouse, server_url, tmp_path, record_property, ki
         "lighthouse",
         f"{kind} /{PAGES[kind]}: "
         + ", ".join(f"{name} {score:.2f}" for name, score in sorted(scores.items()))
-        + f" (desktop preset, best of {len(runs)})",
+        + f" (mobile, best of {len(runs)})",
     )
     assert scores["accessibility"] == 1.0, failing_audits(output)
     assert scores["performance"] >= MIN_PERFORMANCE, (

@@ -15,12 +15,12 @@ pytestmark = pytest.mark.browser
 def test_search_finds_a_briefing_by_a_word_from_its_body(page):
     # "supervising" is only in the body of the think-family briefing, not its title or summary.
     page.goto("/")
-    search = page.get_by_role("textbox", name="Search")
+    search = page.get_by_role("searchbox", name="Search briefings, reviews and reports").first
     search.click()
     search.press_sequentially("supervising")
-    results = page.locator(".md-search-result__item")
+    results = page.locator(".hub-search--header .hub-result")
     expect(results.first).to_be_visible()
-    expect(page.locator(".md-search-result")).to_contain_text(
+    expect(page.locator(".hub-search--header .hub-search__results")).to_contain_text(
         "Think family: when adults' needs hide children's needs"
     )
 
@@ -54,12 +54,11 @@ def test_menu_at_360_px_opens_and_navigates(page):
     assert width <= 360, f"page scrolls sideways at 360 px ({width} px wide)"
 
 
-def test_edit_link_points_at_the_briefing_source_file(page):
+def test_public_site_has_no_edit_link(page):
+    # "Edit this page" is for the internal edition (tests/test_publication_safety.py).
     page.goto("/briefings/think-family/")
-    edit = page.locator("a.md-content__button[rel='edit']")
-    href = edit.get_attribute("href")
-    assert href is not None and href.endswith("/content/briefings/think-family.md")
-    assert href.startswith("https://github.com/")
+    expect(page.locator("article h1")).to_contain_text("Think family")
+    expect(page.locator("a[rel='edit']")).to_have_count(0)
 
 
 def test_every_page_request_stayed_on_127_0_0_1(page):

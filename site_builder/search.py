@@ -1,0 +1,225 @@
+"""Search: what each page gives Pagefind, and the Pagefind run over the rendered site.
+
+Only briefings, reviews, reports and free pages are results. Each carries a hidden
+"search facts" block (ignored as text, read for its attributes): the Pagefind filters
+`type`, `theme`, `audience`, `agency`, `review type` and `year`, the sort key `date`, the
+metadata a result shows (title, type, date, summary) and the synonyms of the words it uses
+(from data/search.yaml; Pagefind has no synonyms of its own, but it searches metadata).
+The page template marks such a page's content `data-pagefind-body`, so pages without it
+(home, lists, themes, agencies, the dashboard) are in no index file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Briefing, ReportNarrative, Review
+from .periods import Period
+from .site import Site
+
+# Pagefind weights (its default for body text is 1): titles above summaries above body.
+TITLE_WEIGHT = 10
+SUMMARY_WEIGHT = 7
+# Free pages and reports rank below the learning itself when both match.
+SECONDARY_WEIGHT = 0.5
+# The folder of the search bundle, under the site root.
+BUNDLE = "pagefind"
+# The front-matter flag that tells the page template to mark the content searchable.
+FLAG = "hub_search"
+
+# The contract's `review type` filter values: short names practitioners know.
+REVIEW_TYPE_FILTERS = {
+    "rapid-review": "Rapid review",
+    "lcspr": "LCSPR",
+    "learning-review": "Learning review",
+    "multi-agency-audit": "Multi-agency audit",
+    "good-practice-review": "Good practice review",
+    "sar": "SAR",
+    "dhr": "DHR",
+}
+
+Synonyms = Sequence[Sequence[str]]
+
+
+class SearchIndexFailed(Exception):
+    """Pagefind could not index the site."""
+
+
+@dataclass(frozen=True)
+class SearchFacts:
+    """What one result page tells Pagefind: metadata, filters and its sort date."""
+
+    type: str
+    title: str = ""
+    date: str = ""  # YYYY-MM-DD
+    summary: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    synonyms: tuple[str, ...] = ()
+
+    def html(self) -> str:
+        """The hidden block: Pagefind reads its attributes, never its text as content."""
+        spans = [_span("data-pagefind-meta", "type", self.type)]
+        if self.title:
+            spans.append(_span("data-pagefind-meta", "title", self.title))
+        if self.date:
+            spans.append(_span("data-pagefind-meta", "date", self.date))
+            spans.append(_span("data-pagefind-sort", "date", self.date))
+        if self.summary:
+            spans.append(_span("data-pagefind-meta", "summary", self.summary))
+        if self.synonyms:
+            spans.append(_span("data-pagefind-meta", "synonyms", ", ".join(self.synonyms)))
+        spans.append(_span("data-pagefind-filter", "type", self.type))
+        for name, values in self.filters.items():
+            spans += [_span("data-pagefind-filter", name, value) for value in values]
+        return (
+            '<div class="hub-search-facts" hidden data-pagefind-ignore>\n'
+            + "\n".join(spans)
+            + "\n</div>"
+        )
+
+
+def title_attrs() -> str:
+    """attr_list attributes for a result page's `#` title."""
+    return f'{{: data-pagefind-weight="{TITLE_WEIGHT}" }}'
+
+
+def summary_attr() -> str:
+    """The attribute (for attr_list) that weighs a page's summary paragraph."""
+    return f'data-pagefind-weight="{SUMMARY_WEIGHT}"'
+
+
+def _span(attribute: str, name: str, value: str) -> str:
+    return f'<span {attribute}="{html.escape(name)}">{html.escape(value)}</span>'
+
+
+def briefing_facts(site: Site, briefing: Briefing, text: str) -> SearchFacts:
+    """A briefing's facts; no audience means every audience, as on the audience pages."""
+    audiences = briefing.audience or [a.id for a in site.taxonomy.audiences]
+    return SearchFacts(
+        type="Briefing",
+        title=briefing.title,
+        date=briefing.date.isoformat(),
+        summary=briefing.summary,
+        filters={
+            "theme": _priority_names(site, briefing.themes),
+            "audience": [_audience_name(site, a) for a in audiences],
+            "agency": [_agency_name(site, a) for a in briefing.agencies],
+            "year": [str(briefing.date.year)],
+        },
+        synonyms=synonyms_for(text, site.project.synonyms),
+    )
+
+
+def review_facts(site: Site, review: Review, text: str) -> SearchFacts:
+    """A review's facts: case reviews hold learning for every audience."""
+    day = review.feed_date
+    return SearchFacts(
+        type="Case review",
+        title=review.title,
+        date=day.isoformat(),
+        summary=_review_summary(review),
+        filters={
+            "theme": _priority_names(site, review.themes),
+            "audience": [a.name for a in site.taxonomy.audiences],
+            "agency": [_agency_name(site, a) for a in review.agencies],
+            "review type": [REVIEW_TYPE_FILTERS[review.type]],
+            "year": [str(day.year)],
+        },
+        synonyms=synonyms_for(text, site.project.synonyms),
+    )
+
+
+def report_facts(site: Site, report: ReportNarrative, title: str) -> SearchFacts:
+    """A quarterly report's facts; its date is the board meeting's."""
+    text = "\n".join([title, report.introduction, *report.sections.values()])
+    period = Period.parse(report.period)
+    day = report.meeting_date
+    focus = [report.focus] if report.focus else []
+    return SearchFacts(
+        type="Report",
+        title=title,
+        date=day.isoformat(),
+        summary=f"The quarterly report to the partnership board for {period.label}.",
+        filters={"theme": _priority_names(site, focus), "year": [str(day.year)]},
+        synonyms=synonyms_for(text, site.project.synonyms),
+    )
+
+
+def free_page_facts(text: str, synonyms: Synonyms) -> SearchFacts:
+    """An author's free page: a result of type Page, summarised by Pagefind's excerpt."""
+    return SearchFacts(type="Page", synonyms=synonyms_for(text, synonyms))
+
+
+def _review_summary(review: Review) -> str:
+    """The review's type and its first learning point, cut at 300 characters."""
+    summary = review.type_name
+    if review.learning:
+        summary += f". Key learning: {review.learning[0]}"
+    return summary if len(summary) <= 300 else summary[:299].rstrip() + "…"
+
+
+def _priority_names(site: Site, ids: Iterable[str]) -> list[str]:
+    return [site.taxonomy.priority(i).name for i in site.taxonomy.in_priority_order(list(ids))]
+
+
+def _audience_name(site: Site, audience_id: str) -> str:
+    audience = site.taxonomy.audience(audience_id)
+    return audience.name if audience else audience_id
+
+
+def _agency_name(site: Site, agency_id: str) -> str:
+    agency = site.taxonomy.agency(agency_id)
+    return agency.name if agency else agency_id
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def _words(text: str) -> str:
+    """Lower-case words separated by single spaces, padded, for whole-phrase matching."""
+    return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
+
+
+def synonyms_for(text: str, groups: Synonyms) -> tuple[str, ...]:
+    """The terms of each group that `text` uses a member of, less those it uses itself.
+
+    Matching is by whole words, ignoring case and punctuation: "DNA" is not found in
+    "DNAR", and "was not brought" is found across a line break.
+    """
+    words = _words(text)
+    found: list[str] = []
+    for group in groups:
+        used = [_words(term) in words for term in group]
+        if any(used):
+            found += [term for term, present in zip(group, used, strict=True) if not present]
+    return tuple(dict.fromkeys(found))
+
+
+def index_site(site_dir: Path) -> int:
+    """Write the Pagefind bundle into `site_dir/pagefind/`; returns the HTML pages read.
+
+    The binary comes from the `pagefind[extended]` wheel: nothing is fetched at build time.
+    """
+    try:
+        return asyncio.run(_index(site_dir))
+    except (OSError, RuntimeError, AssertionError) as exc:
+        raise SearchIndexFailed(f"the search index could not be built: {exc}") from None
+
+
+async def _index(site_dir: Path) -> int:
+    from pagefind.index import PagefindIndex
+
+    config = {
+        "output_path": str(site_dir / BUNDLE),
+        # Heading anchors ("¶") are not words.
+        "exclude_selectors": [".headerlink"],
+        "force_language": "en",
+    }
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(site_dir))
+    return int(result["page_count"])

@@ -1,0 +1,142 @@
+"""Search: data/search.yaml, the synonyms a page gets, and the facts each result carries."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import AS_OF, run_hub
+from fixture_corpus import generated
+
+from site_builder.loader import load_project
+from site_builder.search import SearchFacts, synonyms_for
+
+GROUPS = (
+    ("was not brought", "did not attend", "DNA"),
+    ("child sexual exploitation", "CSE"),
+)
+
+
+def _problems(make_project, text: str) -> list[str]:  # noqa: ANN001
+    _, problems = load_project(make_project({"data/search.yaml": text}))
+    return [p.format() for p in problems.sorted()]
+
+
+def test_synonym_groups_load(make_project) -> None:  # noqa: ANN001
+    root = make_project({"data/search.yaml": "synonyms:\n  - [was not brought, DNA]\n"})
+    project, problems = load_project(root)
+    assert problems.sorted() == []
+    assert project.synonyms == (("was not brought", "DNA"),)
+
+
+def test_search_file_is_optional(make_project) -> None:  # noqa: ANN001
+    project, problems = load_project(make_project())
+    assert problems.sorted() == []
+    assert project.synonyms == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "synonyms:\n  - [DNA]\n  - [was not brought, DNA]\n  - [did not attend, dna]\n",
+            [
+                "data/search.yaml:2: error: synonyms group 1: give two or more words or phrases",
+                "data/search.yaml:4: error: synonyms group 3: 'dna' is already in group 2: "
+                "merge the two groups",
+            ],
+        ),
+        ("synonyms: DNA\n", ["data/search.yaml:1: error: 'synonyms' must be a list, got 'DNA'"]),
+        (
+            "synonym:\n  - [a, b]\n",
+            ["data/search.yaml:1: error: unknown field 'synonym' (did you mean 'synonyms'?)"],
+        ),
+        (
+            "synonyms:\n  - [a, '']\n",
+            ["data/search.yaml:2: error: 'synonyms[0][1]' is empty: write some text"],
+        ),
+    ],
+)
+def test_bad_search_file_names_file_and_line(make_project, text: str, expected) -> None:  # noqa: ANN001
+    assert _problems(make_project, text) == expected
+
+
+def test_check_reports_every_synonym_problem_in_one_pass(make_project) -> None:  # noqa: ANN001
+    root = make_project({"data/search.yaml": "synonyms:\n  - [DNA]\n  - [CSE]\n"})
+    result = run_hub(root, "check", "--as-of", AS_OF)
+    assert result.returncode == 1
+    assert "data/search.yaml:2: error: synonyms group 1: give two or more" in result.stdout
+    assert "data/search.yaml:3: error: synonyms group 2: give two or more" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Infants who were not brought to clinic.", ()),
+        ("The baby was not\nbrought to clinic.", ("did not attend", "DNA")),
+        ("Two DNAs and a DNA letter.", ("was not brought", "did not attend")),
+        ("DNAR orders are different.", ()),  # whole words only
+        ("Was Not Brought, and did not attend.", ("DNA",)),
+        ("CSE and DNA", ("was not brought", "did not attend", "child sexual exploitation")),
+    ],
+)
+def test_synonyms_for_a_text(text: str, expected: tuple[str, ...]) -> None:
+    assert synonyms_for(text, GROUPS) == expected
+
+
+def test_facts_block_is_hidden_ignored_and_escaped() -> None:
+    facts = SearchFacts(
+        type="Briefing",
+        title="<b>A</b> & B",
+        date="2026-01-15",
+        summary="S",
+        filters={"theme": ["Missing from Home, Care and Education"]},
+        synonyms=("DNA", "did not attend"),
+    )
+    assert facts.html().splitlines() == [
+        '<div class="hub-search-facts" hidden data-pagefind-ignore>',
+        '<span data-pagefind-meta="type">Briefing</span>',
+        '<span data-pagefind-meta="title">&lt;b&gt;A&lt;/b&gt; &amp; B</span>',
+        '<span data-pagefind-meta="date">2026-01-15</span>',
+        '<span data-pagefind-sort="date">2026-01-15</span>',
+        '<span data-pagefind-meta="summary">S</span>',
+        '<span data-pagefind-meta="synonyms">DNA, did not attend</span>',
+        '<span data-pagefind-filter="type">Briefing</span>',
+        '<span data-pagefind-filter="theme">Missing from Home, Care and Education</span>',
+        "</div>",
+    ]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return generated(tmp_path_factory.mktemp("search"))[1]
+
+
+def test_briefing_for_everyone_has_every_audience(pages: dict[str, str]) -> None:
+    page = pages["briefings/citing-draft-review.md"]
+    facts = page[page.index('<div class="hub-search-facts"') :]
+    assert '<span data-pagefind-filter="audience">Health practitioners</span>' in facts
+    assert '<span data-pagefind-filter="audience">Schools and colleges</span>' in facts
+    assert '<span data-pagefind-filter="theme">Neglect</span>' in facts
+    assert '<span data-pagefind-filter="year">2026</span>' in facts
+    assert "agency" not in facts
+
+
+def test_review_facts_give_type_review_type_and_date(pages: dict[str, str]) -> None:
+    page = pages["reviews/rr-2026-01-child-a.md"]
+    facts = page[page.index('<div class="hub-search-facts"') :]
+    # Child A: rapid review, completed 20 January 2026, never published: dated by completion.
+    for span in (
+        '<span data-pagefind-meta="type">Case review</span>',
+        '<span data-pagefind-sort="date">2026-01-20</span>',
+        '<span data-pagefind-filter="review type">Rapid review</span>',
+        '<span data-pagefind-filter="agency">Police</span>',
+        '<span data-pagefind-filter="agency">Health</span>',
+        '<span data-pagefind-meta="summary">Rapid review. Key learning: Professional curiosity '
+        "about who lives in the home.</span>",
+    ):
+        assert span in facts
+
+
+def test_list_pages_are_not_results(pages: dict[str, str]) -> None:
+    for path in ("index.md", "briefings/index.md", "themes/neglect.md", "agencies/health.md"):
+        assert "hub_search" not in pages[path] and "hub-search-facts" not in pages[path], path
