@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .publication import AS_OF_ENV, INTERNAL_ENV, Edition
@@ -37,8 +37,16 @@ def mkdocs_command(root: Path, verb: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", verb, "--config-file", str(root / "mkdocs.yml"), *args]
 
 
-def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
-    """Render the site into a temporary sibling of `site_dir`, then swap it in."""
+def build_site(
+    root: Path,
+    site_dir: Path,
+    edition: Edition,
+    check_output: Callable[[Path], None] | None = None,
+) -> None:
+    """Render the site into a temporary sibling of `site_dir`, then swap it in.
+
+    `check_output` (the output gate) reads the rendered folder before the swap and raises
+    `BuildFailed` to keep the previous site."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
@@ -47,6 +55,8 @@ def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
         result = subprocess.run(command, env=engine_env(edition), cwd=root)
         if result.returncode != 0:
             raise BuildFailed(f"the site engine failed (exit {result.returncode})")
+        if check_output is not None:
+            check_output(staging)
         swap_in(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -10,10 +10,12 @@ from pathlib import Path
 
 from . import scaffold
 from .build import BuildFailed, build_site, serve_site
+from .gate import OutputBlocked, OutputGate, read_site_url
 from .models.review import REVIEW_TYPE_NAMES
 from .pipeline import check
 from .problems import Problems
 from .publication import AsOfError, Edition, internal_from_env, resolve_as_of
+from .site import Site
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -77,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "new":
         return _new(root, args, edition.as_of)
-    _, problems = check(root)
+    project, problems = check(root)
     _print_problems(problems)
     if args.command == "check":
         failed = problems.errors or (args.strict and problems.warnings)
@@ -86,14 +88,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     if args.command == "build":
         site_dir = args.site_dir or root / "site"
+        site = Site.publish(project, edition, read_site_url(root))
+        gate = OutputGate.for_site(site, root)
+        shown_as = _shown(site_dir.resolve(), root)
         try:
-            build_site(root, site_dir, edition)
+            build_site(root, site_dir, edition, lambda staging: gate.enforce(staging, shown_as))
         except BuildFailed as exc:
+            if isinstance(exc, OutputBlocked):
+                for problem in exc.problems:
+                    print(problem.format(), file=sys.stderr)
             print(f"hub: error: {exc}; the previous site is unchanged", file=sys.stderr)
             return EXIT_PROBLEMS
         print(f"hub: built {site_dir} (as of {edition.as_of}, {_edition_name(edition)} edition)")
         return EXIT_OK
     return serve_site(root, edition, args.dev_addr)
+
+
+def _shown(site_dir: Path, root: Path) -> str:
+    """How the output gate names the site folder: relative to the project, else absolute."""
+    return site_dir.relative_to(root).as_posix() if site_dir.is_relative_to(root) else str(site_dir)
 
 
 def _edition_name(edition: Edition) -> str:
