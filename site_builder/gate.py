@@ -47,6 +47,7 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from .build import BuildFailed
@@ -56,7 +57,7 @@ from .site import Site
 MAX_UNPACKED = 256 * 1024 * 1024  # a compressed file larger than this once unpacked is refused
 PARALLEL_FROM = 32 * 1024 * 1024  # a site this large (in bytes) is read by several processes
 MAX_WORKERS = 4
-TEMPLATE = "overrides/ or the theme"
+GENERATED = "the theme or a generated page"  # a page finding found in no source file
 
 _BINARY_SUFFIXES = frozenset(
     {"png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp", "tif", "tiff", "pdf", "zip"}
@@ -161,6 +162,7 @@ _CSS_URL_RE = re.compile(
 )
 _HOST = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 # In script, "//" also starts a comment: a protocol-relative URL counts only inside quotes.
+_ANY_HOST_RE = re.compile(rf"//({_HOST})")
 _SCRIPT_URL_RE = re.compile(
     rf"""(?:https?|wss?|ftp):\\?/\\?/({_HOST})|["'`]\s*\\?/\\?/({_HOST})""", re.IGNORECASE
 )
@@ -224,6 +226,13 @@ class _LeftOut:
 # --- the gate ---------------------------------------------------------------------------------
 
 
+class _Found(NamedTuple):
+    """One finding: its message, and what a source file must hold to be named its source."""
+
+    message: str
+    evidence: str  # "<kind>:<masked>", "id:<id>" or "host:<host>"
+
+
 @dataclass
 class _Report:
     """Problems for one output file, each line once."""
@@ -235,10 +244,6 @@ class _Report:
         if source:
             message = f"{message} (source: {source})"
         self.problems.setdefault(message, Problem(self.shown_as, None, message))
-
-    def extend(self, messages: list[str], source: str | None) -> None:
-        for message in messages:
-            self.add(message, source)
 
 
 class OutputBlocked(BuildFailed):
@@ -267,7 +272,7 @@ class OutputGate:
     ) -> None:
         """`left_out`: project-relative source paths (content/<folder>/<id>.md); `sources`:
         docs-relative page path (about.md, briefings/<id>.md) -> project-relative source;
-        `root`: the project, to name files copied from content/ and overrides/."""
+        `root`: the project, to name the source files of findings."""
         from .privacy import PrivacyGate
 
         self._privacy = PrivacyGate(allow)
@@ -275,6 +280,7 @@ class OutputGate:
         self._own_host = (urlsplit(site_url).hostname or "").lower()
         self._sources = dict(sources or {})
         self._root = root
+        self._evidence: dict[str, frozenset[str]] = {}
 
     @classmethod
     def for_site(cls, site: Site, root: Path) -> OutputGate:
@@ -325,6 +331,12 @@ class OutputGate:
             (replace(p, path=f"{shown_as}/{p.path}") for p in problems), key=lambda p: p.path
         )
 
+    def enforce(self, folder: Path, shown_as: str = "site") -> None:
+        """Raise `OutputBlocked` if anything under `folder` must not be published."""
+        problems = self.scan(folder, shown_as)
+        if problems:
+            raise OutputBlocked(problems)
+
     def _scan_files(self, folder: Path, rels: list[str]) -> list[Problem]:
         vendor = _VendorFiles()
         problems: list[Problem] = []
@@ -339,12 +351,6 @@ class OutputGate:
                     self._scan_file(rel, data, report)
             problems.extend(report.problems.values())
         return problems
-
-    def enforce(self, folder: Path, shown_as: str = "site") -> None:
-        """Raise `OutputBlocked` if anything under `folder` must not be published."""
-        problems = self.scan(folder, shown_as)
-        if problems:
-            raise OutputBlocked(problems)
 
     # -- one file ---------------------------------------------------------------------------
 
@@ -372,56 +378,38 @@ class OutputGate:
         ):
             return  # binary of a kind not listed, e.g. a Pagefind index
         text = data.decode("utf-8", "replace")
-        source = self._copied_source(rel)
+        copied = self._copied_source(rel)
         if suffix in _MARKUP_SUFFIXES:
-            self._scan_page(rel, text, report)
+            found = self._markup_found(text)
+            if found:
+                self._report(report, found, copied, page=self._page_source(rel))
         elif suffix in _XML_SUFFIXES:
-            report.extend(self._markup_messages(text, embedded=True), source)
+            self._report(report, self._markup_found(text, embedded=True), copied)
         elif suffix in _JSON_SUFFIXES:
-            self._scan_json(text, report, source)
+            self._scan_json(text, report, copied)
         else:
-            report.extend(self._text_messages(text, "in the file"), source)
+            found = self._text_found(text, "in the file")
             if suffix in ("js", "mjs"):
-                report.extend(self._script_messages(text), source)
+                found += self._script_found(text)
             elif suffix == "css":
-                report.extend(self._css_messages(text), source)
+                found += self._css_found(text)
+            self._report(report, found, copied)
 
-    def _scan_page(self, rel: str, text: str, report: _Report) -> None:
-        """A page: its content (in `<article>`) is its source's, the rest the template's.
-
-        The whole page is read first; only a page with a finding is read again in two parts,
-        to say which part the finding is in."""
-        source = self._page_source(rel) or self._copied_source(rel)
-        messages = self._markup_messages(text)
-        start = text.find("<article")
-        end = text.rfind("</article>")
-        if not messages or start == -1 or end < start:
-            report.extend(messages, source)
-            return
-        end += len("</article>")
-        parts = self._markup_messages(text[start:end]), self._markup_messages(
-            text[:start] + text[end:], where=" of the template"
-        )
-        report.extend(parts[0], source)
-        report.extend(parts[1], TEMPLATE)
-        if not any(parts):
-            report.extend(messages, source)  # found only where the two parts meet
-
-    def _scan_json(self, text: str, report: _Report, source: str | None) -> None:
+    def _scan_json(self, text: str, report: _Report, copied: str | None) -> None:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
-            report.extend(self._text_messages(text, "in the file"), source)
+            self._report(report, self._text_found(text, "in the file"), copied)
             return
         if isinstance(data, dict) and isinstance(data.get("docs"), list):
             self._scan_search_index(data["docs"], report)
             data = {k: v for k, v in data.items() if k != "docs"}
-        report.extend(self._strings_messages(_strings(data)), source)
+        self._report(report, self._strings_found(_strings(data)), copied)
 
     def _scan_search_index(self, docs: list, report: _Report) -> None:
         """MkDocs' search index: read whole, then (only if something is found) entry by
         entry, each named by its page's source."""
-        if not self._strings_messages(_strings(docs)):
+        if not self._strings_found(_strings(docs)):
             return
         pages: dict[str, list[str]] = {}
         for doc in docs:
@@ -429,84 +417,86 @@ class OutputGate:
             pages.setdefault(location.partition("#")[0], []).extend(_strings(doc))
         for location, strings in pages.items():
             page = location if location.endswith(".html") else f"{location}index.html"
-            messages = self._strings_messages(strings, where=f" of the entry for '{location}'")
-            report.extend(messages, self._page_source(page.lstrip("/")))
+            found = self._strings_found(strings, where=f" of the entry for '{location}'")
+            self._report(report, found, None, page=self._page_source(page.lstrip("/")))
 
     # -- what is found ----------------------------------------------------------------------
 
-    def _strings_messages(self, strings: list[str], *, where: str = "") -> list[str]:
+    def _strings_found(self, strings: list[str], *, where: str = "") -> list[_Found]:
         """Strings from JSON, each read apart, as HTML (search results and feed readers show
         them as HTML)."""
         joined = _SEPARATOR.join(strings)
         if "<" in joined or "&" in joined:
-            return self._markup_messages(joined, where=where)
-        return self._text_messages(joined, f"in the text{where}")
+            return self._markup_found(joined, where=where)
+        return self._text_found(joined, f"in the text{where}")
 
-    def _markup_messages(
+    def _markup_found(
         self, markup: str, *, where: str = "", embedded: bool = False
-    ) -> list[str]:
+    ) -> list[_Found]:
         """HTML, SVG or XML; with `embedded`, text that is itself markup (a feed's escaped
         HTML) is read again as markup."""
         view = reader_view(markup)
-        messages = self._load_messages(markup, view.tags)
-        messages += [  # the tags view leaves out ids and fragment links: read them here
-            f"trace of left-out item '{item_id}' ({item_source}) in the markup{where}"
-            for item_id, item_source, _ in self._left_out.find(markup)
-        ]
+        found = self._load_found(markup, view.tags)
         if embedded and "<" in view.text:
-            messages += self._text_messages(view.tags, f"in an attribute or URL{where}")
-            return messages + self._markup_messages(view.text, where=where)
-        # One scan for both: a finding past the text's last line is in the tags.
-        text_lines = view.text.count("\n") + 1
-        both = f"{view.text}{_SEPARATOR}{view.tags}"
-        for line, message in self._findings(both):
-            place = "in the text" if line <= text_lines else "in an attribute or URL"
-            messages.append(f"{message} {place}{where}")
-        return messages
-
-    def _text_messages(self, text: str, where: str) -> list[str]:
-        return [f"{message} {where}" for _, message in self._findings(text)]
-
-    def _findings(self, text: str) -> list[tuple[int, str]]:
-        """(line, message) of the personal data and left-out items in `text`."""
-        found = [
-            (finding.line, f"possible {finding.kind} '{finding.masked}'")
-            for finding in self._privacy.scan(text)
-        ]
-        for item_id, item_source, offset in self._left_out.find(text):
-            line = text.count("\n", 0, offset) + 1
-            found.append((line, f"trace of left-out item '{item_id}' ({item_source})"))
+            found += self._text_found(view.tags, f"in an attribute or URL{where}")
+            found += self._markup_found(view.text, where=where)
+        else:
+            # One scan for both: a finding past the text's last line is in the tags.
+            text_lines = view.text.count("\n") + 1
+            for line, item in self._findings(f"{view.text}{_SEPARATOR}{view.tags}"):
+                place = "in the text" if line <= text_lines else "in an attribute or URL"
+                found.append(item._replace(message=f"{item.message} {place}{where}"))
+        # The tags view leaves out ids and links within the page: the markup itself has them.
+        for item_id, item_source, _ in self._left_out.find(markup):
+            if not any(f.evidence == f"id:{item_id}" for f in found):
+                message = f"trace of left-out item '{item_id}' ({item_source}) in the markup"
+                found.append(_Found(message + where, f"id:{item_id}"))
         return found
 
-    def _load_messages(self, markup: str, tags: str) -> list[str]:
+    def _text_found(self, text: str, where: str) -> list[_Found]:
+        found = self._findings(text)
+        return [item._replace(message=f"{item.message} {where}") for _, item in found]
+
+    def _findings(self, text: str) -> list[tuple[int, _Found]]:
+        """(line, finding) for the personal data and left-out items in `text`."""
+        found = [
+            (f.line, _Found(f"possible {f.kind} '{f.masked}'", f"{f.kind}:{f.masked}"))
+            for f in self._privacy.scan(text)
+        ]
+        for item_id, item_source, offset in self._left_out.find(text):
+            message = f"trace of left-out item '{item_id}' ({item_source})"
+            found.append((text.count("\n", 0, offset) + 1, _Found(message, f"id:{item_id}")))
+        return found
+
+    def _load_found(self, markup: str, tags: str) -> list[_Found]:
         """Loads from another host in `markup`, whose tags (decoded, one a line) are `tags`."""
-        messages = []
+        found = []
         if "//" in tags or "\\" in tags or "\t" in tags or "\n" in tags:
             for m in _LOADING_TAG_RE.finditer(tags):
                 tag = m.group()
                 if "//" not in tag and "\\" not in tag and "\t" not in tag and "\n" not in tag:
                     continue  # no URL in it can name another host
                 element = m.group(1).lower()
-                messages += self._tag_messages(element, _attributes(tag[len(element) + 1 : -1]))
+                found += self._tag_found(element, _attributes(tag[len(element) + 1 : -1]))
         lowered = tags.lower()
         if "ping" in lowered:
             for m in _PING_ATTR_RE.finditer(tags):
                 for url in next(g for g in m.groups() if g is not None).split():
-                    messages += self._url_messages(url, "a ping attribute")
+                    found += self._url_found(url, "a ping attribute")
         if "style" in lowered:
             for m in _STYLE_ATTR_RE.finditer(tags):
-                messages += self._css_messages(m.group(1) or m.group(2) or "")
+                found += self._css_found(m.group(1) or m.group(2) or "")
         if "<style" in markup or "<STYLE" in markup:
             for m in _STYLE_ELEMENT_RE.finditer(markup):
-                messages += self._css_messages(m.group(1))
+                found += self._css_found(m.group(1))
         if "<script" in markup or "<SCRIPT" in markup:
             for m in _SCRIPT_ELEMENT_RE.finditer(markup):
                 if "json" not in m.group(1).lower():
-                    messages += self._script_messages(m.group(2))
-        return messages
+                    found += self._script_found(m.group(2))
+        return found
 
-    def _tag_messages(self, element: str, attrs: dict[str, str]) -> list[str]:
-        messages = []
+    def _tag_found(self, element: str, attrs: dict[str, str]) -> list[_Found]:
+        found = []
         rel = set(attrs.get("rel", "").lower().split())
         for name, value in attrs.items():
             if name not in _LOADING_ATTRS:
@@ -518,37 +508,76 @@ class OutputGate:
             if name == "data" and element != "object":
                 continue
             for url in _srcset_urls(value) if name == "srcset" else [value]:
-                messages += self._url_messages(url, f"<{element} {name}>")
-        return messages
+                found += self._url_found(url, f"<{element} {name}>")
+        return found
 
-    def _css_messages(self, css: str) -> list[str]:
+    def _css_found(self, css: str) -> list[_Found]:
         lowered = css.lower()
         if "url" not in lowered and "@import" not in lowered:
             return []
-        messages = []
+        found = []
         for m in _CSS_URL_RE.finditer(css):
             url = next((g for g in m.groups() if g is not None), "")
             what = "a CSS url()" if m.group(0)[0] in "uU" else "a CSS @import"
-            messages += self._url_messages(url, what)
-        return messages
+            found += self._url_found(url, what)
+        return found
 
-    def _script_messages(self, script: str) -> list[str]:
+    def _script_found(self, script: str) -> list[_Found]:
         if "//" not in script:
             return []
-        messages = []
+        found = []
         for m in _SCRIPT_URL_RE.finditer(script):
             host = (m.group(1) or m.group(2)).lower()
             if host != self._own_host:
-                messages.append(f"loads from another host: a script URL to {host}")
-        return messages
+                message = f"loads from another host: a script URL to {host}"
+                found.append(_Found(message, f"host:{host}"))
+        return found
 
-    def _url_messages(self, url: str, what: str) -> list[str]:
+    def _url_found(self, url: str, what: str) -> list[_Found]:
         host = _url_host(url)
         if host is None or host.lower() == self._own_host:
             return []
-        return [f"loads from another host: {what} from {host}"]
+        return [_Found(f"loads from another host: {what} from {host}", f"host:{host.lower()}")]
 
     # -- sources ----------------------------------------------------------------------------
+
+    def _report(
+        self, report: _Report, found: list[_Found], copied: str | None, *, page: str | None = None
+    ) -> None:
+        """Add `found` to `report`, each naming its source: the file copied as this output,
+        else the page's own source or a template in overrides/ that holds what was found
+        (else, for a page, the theme or generated content)."""
+        for item in found:
+            source = copied
+            if source is None and (page is not None or report.shown_as.endswith(".html")):
+                candidates = [page] if page else []
+                candidates += self._templates()
+                source = next(
+                    (c for c in candidates if item.evidence in self._evidence_in(c)), GENERATED
+                )
+            report.add(item.message, source)
+
+    def _templates(self) -> list[str]:
+        if self._root is None or not (self._root / "overrides").is_dir():
+            return []
+        return sorted(
+            p.relative_to(self._root).as_posix()
+            for p in (self._root / "overrides").rglob("*")
+            if p.is_file() and p.suffix in (".html", ".js", ".css")
+        )
+
+    def _evidence_in(self, path: str) -> frozenset[str]:
+        """What `path` (project-relative) holds that a finding can name: the evidence keys."""
+        if path not in self._evidence:
+            try:
+                text = (self._root / path).read_text(encoding="utf-8") if self._root else ""
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            keys = {evidence for _, (_, evidence) in self._findings(" ".join(text.split()))}
+            keys |= {f"host:{m.group(1).lower()}" for m in _ANY_HOST_RE.finditer(text)}
+            keys |= {f"id:{item}" for item, _, _ in self._left_out.find(text)}
+            self._evidence[path] = frozenset(keys)
+        return self._evidence[path]
 
     def _page_source(self, rel: str) -> str | None:
         """The source of the page at output path `rel` (x/index.html is x.md or x/index.md)."""
