@@ -122,7 +122,7 @@ def reader_view(markup: str) -> ReaderView:
     """The text and tags of `markup` (HTML, SVG or XML), as a reader gets them.
 
     >>> reader_view("<p>Call 0161\\n<b>496</b>&nbsp;0000</p><td>a</td><td>b</td>").text
-    '\\nCall 0161 496\\xa00000\\n\\na\\n\\nb\\n'
+    '\\nCall 0161 496 0000\\n\\na\\n\\nb\\n'
     """
     pieces = _TAG_RE.split(_BLOCK_RE.sub(_BREAK + "<", markup))  # text, tag, text, ...
     text = "".join(pieces[0::2])
@@ -368,16 +368,17 @@ class OutputGate:
         if name.endswith(".br"):
             report.add("cannot be checked: Brotli files are not read (serve gzip)", None)
             return
-        if data.startswith(_PAGEFIND_HEADER):
-            data = data[len(_PAGEFIND_HEADER) :]
         suffix = name.rpartition(".")[2].lower() if "." in name.rpartition("/")[2] else ""
-        if suffix in _BINARY_SUFFIXES or data.startswith(_BINARY_MAGIC):
+        errors = "replace"
+        if data.startswith(_PAGEFIND_HEADER):  # Pagefind's chunks: JSON, or words in CBOR
+            data, errors = data[len(_PAGEFIND_HEADER) :], "ignore"
+        elif suffix in _BINARY_SUFFIXES or data.startswith(_BINARY_MAGIC):
             return
-        if suffix not in _MARKUP_SUFFIXES | _XML_SUFFIXES | _JSON_SUFFIXES and (
+        elif suffix not in _MARKUP_SUFFIXES | _XML_SUFFIXES | _JSON_SUFFIXES and (
             b"\x00" in data[:1024]
         ):
-            return  # binary of a kind not listed, e.g. a Pagefind index
-        text = data.decode("utf-8", "replace")
+            return  # binary of a kind not listed
+        text = data.decode("utf-8", errors)
         copied = self._copied_source(rel)
         if suffix in _MARKUP_SUFFIXES:
             found = self._markup_found(text)
@@ -549,7 +550,8 @@ class OutputGate:
         (else, for a page, the theme or generated content)."""
         for item in found:
             source = copied
-            if source is None and (page is not None or report.shown_as.endswith(".html")):
+            is_page = page is not None or report.shown_as.endswith(".html")
+            if source is None and is_page and self._root is not None:
                 candidates = [page] if page else []
                 candidates += self._templates()
                 source = next(
