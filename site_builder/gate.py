@@ -150,9 +150,10 @@ _LOADING_TAG_RE = re.compile(
 _ATTR_RE = re.compile(
     r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""", re.ASCII
 )
-_LOADING_ATTRS = frozenset({"src", "srcset", "data", "poster", "href", "xlink:href"})
+_LOADING_ATTRS = frozenset({"src", "srcset", "data", "poster", "href", "xlink:href", "srcdoc"})
+_HREF_LOADS = frozenset({"link", "image", "use", "base", "script"})  # SVG's <script href>
 _LINK_RELS_NOT_LOADED = frozenset({"canonical", "alternate", "next", "prev"})
-_STYLE_ATTR_RE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_STYLE_ATTR_RE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _PING_ATTR_RE = re.compile(r"""\sping\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _STYLE_ELEMENT_RE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 _SCRIPT_ELEMENT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
@@ -486,14 +487,14 @@ class OutputGate:
                     found += self._url_found(url, "a ping attribute")
         if "style" in lowered:
             for m in _STYLE_ATTR_RE.finditer(tags):
-                found += self._css_found(m.group(1) or m.group(2) or "")
+                found += self._css_found(next((g for g in m.groups() if g is not None), ""))
         if "<style" in markup or "<STYLE" in markup:
             for m in _STYLE_ELEMENT_RE.finditer(markup):
                 found += self._css_found(m.group(1))
         if "<script" in markup or "<SCRIPT" in markup:
             for m in _SCRIPT_ELEMENT_RE.finditer(markup):
-                if "json" not in m.group(1).lower():
-                    found += self._script_found(m.group(2))
+                if "json" not in _attributes(m.group(1)).get("type", "").lower():
+                    found += self._script_found(m.group(2))  # data (JSON) loads nothing
         return found
 
     def _tag_found(self, element: str, attrs: dict[str, str]) -> list[_Found]:
@@ -502,9 +503,12 @@ class OutputGate:
         for name, value in attrs.items():
             if name not in _LOADING_ATTRS:
                 continue
-            if name in ("href", "xlink:href") and element not in ("link", "image", "use", "base"):
+            if name == "srcdoc":  # an iframe's own page
+                found += self._load_found(value, reader_view(value).tags)
                 continue
-            if element == "link" and name == "href" and rel & _LINK_RELS_NOT_LOADED:
+            if name in ("href", "xlink:href") and element not in _HREF_LOADS:
+                continue
+            if element == "link" and name == "href" and rel and rel <= _LINK_RELS_NOT_LOADED:
                 continue
             if name == "data" and element != "object":
                 continue
@@ -514,13 +518,17 @@ class OutputGate:
 
     def _css_found(self, css: str) -> list[_Found]:
         lowered = css.lower()
-        if "url" not in lowered and "@import" not in lowered:
+        if "url" not in lowered and "@import" not in lowered and "//" not in css:
             return []
         found = []
         for m in _CSS_URL_RE.finditer(css):
             url = next((g for g in m.groups() if g is not None), "")
             what = "a CSS url()" if m.group(0)[0] in "uU" else "a CSS @import"
             found += self._url_found(url, what)
+        hosts = {item.evidence for item in found}
+        for item in self._script_found(css):  # image-set("https://..."), and any other form
+            if item.evidence not in hosts:
+                found.append(item._replace(message=item.message.replace("script", "CSS", 1)))
         return found
 
     def _script_found(self, script: str) -> list[_Found]:

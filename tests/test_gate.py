@@ -155,6 +155,25 @@ def test_every_way_of_loading_from_another_host_is_found(tmp_path: Path) -> None
     ]
 
 
+def test_loads_in_less_common_forms_are_found(tmp_path: Path) -> None:
+    page = (
+        '<link rel="alternate stylesheet" href="https://alt.example/a.css">\n'
+        '<link rel="alternate" type="application/rss+xml" href="https://feeds.example/rss">\n'
+        '<iframe srcdoc="&lt;img src=https://inner.example/i.png&gt;"></iframe>\n'
+        '<svg><script href="https://svgjs.example/s.js"></script></svg>\n'
+        "<div style=\"background: image-set('https://set.example/a.png' 1x)\">x</div>\n"
+        '<script type="module" data-kind="json">import "https://mod.example/m.js";</script>\n'
+    )
+    loads = "site/index.html: error: loads from another host:"
+    assert scan(tmp_path, {"index.html": page}) == [
+        f"{loads} <link href> from alt.example",
+        f"{loads} <img src> from inner.example",
+        f"{loads} <script href> from svgjs.example",
+        f"{loads} a CSS URL to set.example",
+        f"{loads} a script URL to mod.example",
+    ]
+
+
 def test_css_and_js_files_are_checked_for_other_hosts(tmp_path: Path) -> None:
     files = {
         "assets/x.css": (
