@@ -19,13 +19,21 @@ from mkdocs.structure.pages import Page
 
 import site_builder
 from site_builder.build import CHECKED_ENV
+from site_builder.gate import OutputGate
 from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
 from site_builder.pipeline import Prepared, prepare
 from site_builder.publication import AsOfError, Edition, internal_from_env, resolve_as_of
 
 _prepared: Prepared | None = None
+_command = ""  # "build", "serve" or "gh-deploy"
 _left_out_uris: set[str] = set()  # docs-relative paths of left-out documents
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember the command: only a plain `mkdocs build` runs the output gate here."""
+    global _command
+    _command = command
 
 
 @event_priority(100)
@@ -82,3 +90,17 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: AN
     base = config.extra.get("hub_edit_base")
     page.edit_url = f"{base.rstrip('/')}/{source}" if base and source else None
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Plain `mkdocs build`: the output gate reads what was written and fails the build on a
+    finding (`hub build` runs the gate itself, before its swap, so the old site is kept)."""
+    if _command != "build" or os.environ.get(CHECKED_ENV) == "1" or _prepared is None:
+        return
+    root = Path(config.config_file_path).resolve().parent
+    gate = OutputGate.for_site(_prepared.site, root)
+    problems = gate.scan(Path(config.site_dir), config.site_dir)
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if problems:
+        raise PluginError(f"the output gate found {len(problems)} problem(s) in the built site")
