@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import material
 import pytest
-from conftest import AS_OF, run_hub, write_tree
+from conftest import AS_OF, REPO, run_hub, write_tree
 from fixture_corpus import tree_hashes, write_corpus
 
 from site_builder.gate import OutputGate, reader_view
@@ -392,3 +395,22 @@ def test_a_site_inside_the_project_is_named_relative_to_it(tmp_path: Path) -> No
     )
     assert not (root / "site").exists()
     shutil.rmtree(root)
+
+
+def test_plain_mkdocs_build_runs_the_output_gate(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "project")
+    _plant(root, "main.html", "<p>Call the duty desk on 0161 496 0000.</p>")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HUB_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("HUB_CHECKED", None)
+    site_dir = tmp_path / "plain"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
+    result = subprocess.run(
+        [*command, "-d", str(site_dir)], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert (
+        f"{site_dir}/index.html: error: {PHONE} in the text (source: overrides/main.html)"
+        in result.stderr.splitlines()
+    )
+    assert "the output gate found" in result.stderr
+    assert "Traceback" not in result.stderr
