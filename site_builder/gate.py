@@ -14,25 +14,29 @@ the source:
   letters, digits, "_" and "-"), which every form of its URL or source path contains
   (`/briefings/<id>/`, `../<id>/`, `briefings/<id>.md`).
 - **a resource loaded from another host** than `site_url`'s: in HTML `<script src>`,
-  `<img src/srcset>`, `<link href>` (any `rel` but canonical, alternate, next and prev),
-  `<iframe>`, `<frame>`, `<video>`, `<audio>`, `<source>`, `<track>`, `<object data>`,
-  `<embed>`, `<input src>`, SVG `<image>`/`<use>`, `<base href>`, `poster`, `ping`, CSS
-  `url()`/`@import` in `style` attributes and `<style>`, absolute URLs in inline scripts; in CSS
-  files `url()`/`@import`; in JS files any absolute `http(s)://` or quoted `//host` URL.
-  `<a href>` to other sites is fine.
+  `<img src/srcset>`, `<link href>` (unless its `rel` is only canonical, alternate, next or
+  prev), `<iframe src/srcdoc>`, `<frame>`, `<video>`, `<audio>`, `<source>`, `<track>`,
+  `<object data>`, `<embed>`, `<input src>`, SVG `<image>`/`<use>`/`<script href>`,
+  `<base href>`, `poster`, `ping`; CSS in `style` attributes, `<style>` and CSS files
+  (`url()`, `@import`, any absolute URL such as `image-set("https://...")`); in inline scripts
+  and JS files any absolute `http(s)://` or quoted `//host` URL (in a comment too: the gate does
+  not parse JavaScript). `<a href>` to other sites is fine. Browsers read "\\" as "/" and drop
+  tabs and newlines in URLs, and so does the gate.
 
 Files the theme or a package ships byte for byte (Material's assets, plotly.js) carry nothing
 of the project and are not scanned; nor are binary files (images, fonts, by magic or suffix).
 A file that cannot be read or decompressed is a finding: the gate never passes what it could
 not check.
 
-Where a finding comes from: a page `x/index.html` is the page of `content/x.md` (or of a
-briefing, review or report's source); a finding inside the page's `<article>` is that source's,
-one outside it is the page template's (`overrides/` or the theme). The search index names each
-entry's page. A file copied from `content/` or `overrides/` is that file.
+Where a finding comes from: a file copied from `content/` or `overrides/` is that file. A page
+`x/index.html` is made from `content/x.md` (or a briefing's, review's or report's source) and
+the templates: the first of these that holds what was found (the same masked match, id or host)
+is named, else "the theme or a generated page". The search index names each entry's page.
 
 Speed: every pass is a precompiled regular expression of bounded backtracking or a plain string
-method, run once per file, so the gate is linear in the size of the site.
+method, run once per file, so the gate is linear in the size of the site; a page is read once
+as a whole, and the search index is read entry by entry only when it holds a finding. A large
+site is shared among worker processes, one per CPU.
 """
 
 from __future__ import annotations
@@ -76,7 +80,6 @@ _BINARY_MAGIC = (
     b"%PDF",
     b"\x00asm",
     b"PK\x03\x04",
-    b"BM",
 )
 _GZIP_MAGIC = b"\x1f\x8b"
 _PAGEFIND_HEADER = b"pagefind_dcd"
@@ -373,7 +376,9 @@ class OutputGate:
         errors = "replace"
         if data.startswith(_PAGEFIND_HEADER):  # Pagefind's chunks: JSON, or words in CBOR
             data, errors = data[len(_PAGEFIND_HEADER) :], "ignore"
-        elif suffix in _BINARY_SUFFIXES or data.startswith(_BINARY_MAGIC):
+        elif suffix in _BINARY_SUFFIXES or (
+            data.startswith(_BINARY_MAGIC) and b"\x00" in data[:1024]
+        ):
             return
         elif suffix not in _MARKUP_SUFFIXES | _XML_SUFFIXES | _JSON_SUFFIXES and (
             b"\x00" in data[:1024]
