@@ -227,6 +227,20 @@ class _LeftOut:
         return found
 
 
+def _trace_tokens(left_out: Iterable[str], shared_ids: frozenset[str]) -> dict[str, str]:
+    """What betrays each left-out item (content/<folder>/<id>.md), to its source path.
+
+    Its id, alone; but a report's id is its period, which scorecards and charts name too, and
+    an id that a published item, theme, agency or audience also has is no trace by itself: for
+    those, "<folder>/<id>" (its URL or source path; a relative "../<id>/" is then not seen)."""
+    tokens = {}
+    for path in left_out:
+        folder, stem = Path(path).parent.name, Path(path).stem
+        qualified = folder == "reports" or stem in shared_ids
+        tokens[f"{folder}/{stem}" if qualified else stem] = path
+    return tokens
+
+
 # --- the gate ---------------------------------------------------------------------------------
 
 
@@ -273,14 +287,16 @@ class OutputGate:
         site_url: str = "",
         sources: dict[str, str] | None = None,
         root: Path | None = None,
+        shared_ids: Iterable[str] = (),
     ) -> None:
         """`left_out`: project-relative source paths (content/<folder>/<id>.md); `sources`:
         docs-relative page path (about.md, briefings/<id>.md) -> project-relative source;
-        `root`: the project, to name the source files of findings."""
+        `root`: the project, to name the source files of findings; `shared_ids`: ids that
+        published things also have (see `_trace_tokens`)."""
         from .privacy import PrivacyGate
 
         self._privacy = PrivacyGate(allow)
-        self._left_out = _LeftOut({Path(path).stem: path for path in left_out})
+        self._left_out = _LeftOut(_trace_tokens(left_out, frozenset(shared_ids)))
         self._own_host = (urlsplit(site_url).hostname or "").lower()
         self._sources = dict(sources or {})
         self._root = root
@@ -297,12 +313,16 @@ class OutputGate:
         ):
             for document in documents:
                 sources[f"{folder}/{Path(document.origin.path).stem}.md"] = document.origin.path
+        taxonomy = site.taxonomy
+        shared = {Path(path).stem for path in sources.values()}
+        shared |= {*taxonomy.priority_ids(), *taxonomy.agency_ids(), *taxonomy.audience_ids()}
         return cls(
-            allow=site.taxonomy.privacy_allow,
+            allow=taxonomy.privacy_allow,
             left_out=site.left_out,
             site_url=site.site_url,
             sources=sources,
             root=root,
+            shared_ids=shared,
         )
 
     # -- whole site -----------------------------------------------------------------------

@@ -113,6 +113,24 @@ def test_left_out_id_is_found_as_a_whole_token_in_every_form(tmp_path: Path) -> 
     ]
 
 
+def test_an_id_that_published_things_share_is_traced_by_its_path(tmp_path: Path) -> None:
+    folder = write_tree(
+        tmp_path / "site",
+        {
+            "a/index.html": "<p>Neglect, 2026-27-q1</p><a href='../themes/neglect/'>theme</a>",
+            "b/index.html": '<a href="../briefings/neglect/">x</a><a href="/reports/2026-27-q1/">',
+        },
+    )
+    left_out = ["content/briefings/neglect.md", "content/reports/2026-27-q1.md"]
+    gate = OutputGate(left_out=left_out, shared_ids=["neglect"])
+    assert [problem.format() for problem in gate.scan(folder, "site", workers=1)] == [
+        "site/b/index.html: error: trace of left-out item 'briefings/neglect' "
+        "(content/briefings/neglect.md) in an attribute or URL",
+        "site/b/index.html: error: trace of left-out item 'reports/2026-27-q1' "
+        "(content/reports/2026-27-q1.md) in an attribute or URL",
+    ]
+
+
 # Resources from other hosts -------------------------------------------------------------------
 
 LOADING_PAGE = """\
