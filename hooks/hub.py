@@ -19,19 +19,22 @@ from mkdocs.structure.pages import Page
 
 import site_builder
 from site_builder.build import CHECKED_ENV
+from site_builder.feedback import FORM_URL_KEY, form_url_problem
 from site_builder.gate import OutputGate
 from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
+from site_builder.pages.problems import problem_page
 from site_builder.pipeline import Prepared, prepare
-from site_builder.publication import AsOfError, Edition, internal_from_env, resolve_as_of
+from site_builder.publication import EditionError, edition_from_env
 
 _prepared: Prepared | None = None
-_command = ""  # "build", "serve" or "gh-deploy"
 _left_out_uris: set[str] = set()  # docs-relative paths of left-out documents
+_command = "build"
+_problem_page: str | None = None  # `serve` with errors: this page stands in for the site
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Remember the command: only a plain `mkdocs build` runs the output gate here."""
+    """Remember whether this is a preview: only `serve` shows drafts or a problem page."""
     global _command
     _command = command
 
@@ -39,16 +42,24 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check everything before MkDocs reads a file; runs first so a failure stops the build."""
-    global _prepared, _left_out_uris
+    global _prepared, _left_out_uris, _problem_page
     root = Path(config.config_file_path).resolve().parent
     try:
-        edition = Edition(resolve_as_of(None), internal_from_env())
-    except AsOfError as exc:
+        edition = edition_from_env(_command)
+    except EditionError as exc:
         raise PluginError(str(exc)) from None
-    prepared, problems = prepare(root, edition, config.site_url or "")
+    form_url = config.extra.get(FORM_URL_KEY)
+    if form_url_problem(form_url):
+        raise PluginError(f"mkdocs.yml: error: {form_url_problem(form_url)}")
+    prepared, problems = prepare(root, edition, config.site_url or "", form_url or "")
     if problems.errors or os.environ.get(CHECKED_ENV) != "1":
         for problem in problems.sorted():
             print(problem.format(), file=sys.stderr)
+    _problem_page = None
+    if prepared is None and _command == "serve":
+        _problem_page = problem_page(problems)
+        config.nav = None
+        return config
     if prepared is None:
         raise PluginError(problems.summary())
     _prepared = prepared
@@ -57,6 +68,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["hub"] = {
         "as_of": edition.as_of.isoformat(),
         "edition": "internal" if edition.internal else "public",
+        "preview": edition.preview,
     }
     return config
 
@@ -64,6 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Replace the document sources with the generated pages; left-out items vanish here."""
+    if _problem_page is not None:
+        return Files([])
     assert _prepared is not None
     for file in list(files):
         if file.src_uri.split("/", 1)[0] in DOCUMENT_FOLDERS:
@@ -93,14 +107,17 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: AN
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Plain `mkdocs build`: the output gate reads what was written and fails the build on a
-    finding (`hub build` runs the gate itself, before its swap, so the old site is kept)."""
-    if _command != "build" or os.environ.get(CHECKED_ENV) == "1" or _prepared is None:
-        return
-    root = Path(config.config_file_path).resolve().parent
-    gate = OutputGate.for_site(_prepared.site, root)
-    problems = gate.scan(Path(config.site_dir), config.site_dir)
-    for problem in problems:
-        print(problem.format(), file=sys.stderr)
-    if problems:
-        raise PluginError(f"the output gate found {len(problems)} problem(s) in the built site")
+    """With errors in `serve`, every address answers with the problem page (served as 404).
+
+    A plain `mkdocs build`: the output gate reads what was written and fails the build on a
+    finding (`hub build` runs the gate itself, before its swap, so its old site is kept)."""
+    if _problem_page is not None:
+        Path(config.site_dir, "404.html").write_text(_problem_page, encoding="utf-8")
+    elif _command == "build" and os.environ.get(CHECKED_ENV) != "1" and _prepared is not None:
+        root = Path(config.config_file_path).resolve().parent
+        gate = OutputGate.for_site(_prepared.site, root)
+        problems = gate.scan(Path(config.site_dir), config.site_dir)
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        if problems:
+            raise PluginError(f"the output gate found {len(problems)} problem(s) in the built site")

@@ -1,12 +1,15 @@
 """Atomic publishing: build into a fresh directory, then swap it in.
 
-A build that fails leaves the previous site exactly as it was. The engine that
-renders pages (MkDocs today) is a command line: a second adapter is another command.
+A build that fails, or is stopped, leaves the previous site exactly as it was. The engine
+that renders pages (MkDocs today) is a command line: a second adapter is another command.
+Staging folders carry the builder's process id, so the next build can tell one left by a
+killed build (its process is gone) from one still being written.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +17,9 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from .publication import AS_OF_ENV, INTERNAL_ENV, Edition
+from .interrupts import stop_signals_deferred, stop_signals_held
+from .publication import AS_OF_ENV, INTERNAL_ENV, PREVIEW_ENV, Edition
+from .site_dir import checked_site_dir
 
 CHECKED_ENV = "HUB_CHECKED"  # the CLI has printed the problems; the hook need not repeat them
 
@@ -28,6 +33,7 @@ def engine_env(edition: Edition, base: Mapping[str, str] = os.environ) -> dict[s
     env = dict(base)
     env[AS_OF_ENV] = edition.as_of.isoformat()
     env[INTERNAL_ENV] = "1" if edition.internal else "0"
+    env[PREVIEW_ENV] = "1" if edition.preview else "0"
     env[CHECKED_ENV] = "1"
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return env
@@ -45,41 +51,123 @@ def build_site(
 ) -> None:
     """Render the site into a temporary sibling of `site_dir`, then swap it in.
 
+    `SiteDirError` if `site_dir` may not be replaced; then nothing is written.
     `check_output` (the output gate) reads the rendered folder before the swap and raises
-    `BuildFailed` to keep the previous site."""
-    site_dir = site_dir.resolve()
+    `BuildFailed` to keep the previous site.
+    """
+    site_dir = checked_site_dir(root, site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
+    remove_stale_staging(site_dir)
+    prefix = f".{site_dir.name}.build-{os.getpid()}-"
+    staging = None
     try:
+        with stop_signals_deferred():  # a stop as it is made still finds it to remove
+            staging = Path(tempfile.mkdtemp(prefix=prefix, dir=site_dir.parent))
         command = mkdocs_command(root, "build", "--site-dir", str(staging), "--quiet")
-        result = subprocess.run(command, env=engine_env(edition), cwd=root)
-        if result.returncode != 0:
-            raise BuildFailed(f"the site engine failed (exit {result.returncode})")
+        returncode = run_engine(command, engine_env(edition), root)
+        if returncode != 0:
+            raise BuildFailed(f"the site engine failed (exit {returncode})")
+        make_readable(staging)
         if check_output is not None:
             check_output(staging)
         swap_in(staging, site_dir)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            with stop_signals_held():
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
     """Replace `site_dir` by `staging` with two renames on one file system."""
-    retired = None
-    if site_dir.exists():
-        retired = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
-        shutil.rmtree(retired, ignore_errors=True)
-        site_dir.rename(retired)
-    staging.rename(site_dir)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+    with stop_signals_held():
+        retired = None
+        if site_dir.exists():
+            retired = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+            shutil.rmtree(retired, ignore_errors=True)
+            site_dir.rename(retired)
+        try:
+            staging.rename(site_dir)
+        except OSError:
+            if retired is not None:
+                retired.rename(site_dir)
+            raise
+        if retired is not None:
+            shutil.rmtree(retired, ignore_errors=True)
+
+
+def make_readable(folder: Path) -> None:
+    """Give `folder` and everything in it the modes the umask gives new files (0755 and 0644
+    under umask 022): a web server running as another user must read the site, and
+    `mkdtemp` made the folder private."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    folder_mode, file_mode = 0o777 & ~umask, 0o666 & ~umask
+    os.chmod(folder, folder_mode)
+    pending = [folder]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    continue
+                if entry.is_dir():
+                    os.chmod(entry.path, folder_mode)
+                    pending.append(Path(entry.path))
+                else:
+                    os.chmod(entry.path, file_mode)
+
+
+def remove_stale_staging(site_dir: Path) -> None:
+    """Delete the staging and retired folders of `site_dir` that builds killed (kill -9, a
+    power cut) left behind: those whose process is no longer running."""
+    name = re.escape(site_dir.name)
+    stale = re.compile(rf"\.{name}\.(?:build-(\d{{1,7}})-[a-z0-9_]{{8}}|old-(\d{{1,7}}))")
+    with os.scandir(site_dir.parent) as entries:
+        for entry in entries:
+            match = stale.fullmatch(entry.name)
+            if not match or not entry.is_dir(follow_symlinks=False):  # a symlink is not ours
+                continue
+            if not _running(int(match.group(1) or match.group(2))):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():  # a reused id (containers start at 1): ours holds no staging yet
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        pass
+    return True
+
+
+def run_engine(command: list[str], env: Mapping[str, str], cwd: Path) -> int:
+    """Run the engine and return its exit code; a stop request stops it too, never leaving it
+    running unseen (it is started with stop requests deferred, and killed on any exception).
+
+    Its own process group: Ctrl+C reaches `hub` alone, which stops the engine quietly.
+    """
+    engine = None
+    try:
+        with stop_signals_deferred():
+            engine = subprocess.Popen(command, env=env, cwd=cwd, process_group=0)
+        return engine.wait()
+    except BaseException:
+        if engine is not None:
+            with stop_signals_held():
+                engine.kill()
+                engine.wait()
+        raise
 
 
 def serve_site(root: Path, edition: Edition, dev_addr: str | None) -> int:
-    """Live preview through the engine; returns its exit code."""
+    """Live preview through the engine; returns its exit code. Problems are shown in the
+    browser too, so the preview starts even when there are errors."""
     args = ["--dev-addr", dev_addr] if dev_addr else []
     env = engine_env(edition)
     env.pop(CHECKED_ENV)
     try:
-        return subprocess.run(mkdocs_command(root, "serve", *args), env=env, cwd=root).returncode
+        return run_engine(mkdocs_command(root, "serve", *args), env, root)
     except KeyboardInterrupt:
         return 0

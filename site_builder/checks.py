@@ -16,10 +16,21 @@ from .outline import headings
 from .periods import Period
 from .problems import Problems
 from .project import Project
+from .scaffold import PLACEHOLDERS
 
 SEVEN_MINUTE_SECTIONS = 7
 SEVEN_MINUTE_WORDS = 1400  # seven minutes at 200 words a minute
 DISCOURAGED_TERMS = ("poor performance", "areas for improvement")
+TAXONOMY_FILE = "data/taxonomy.yaml"
+INDICATORS_FILE = "data/indicators.yaml"
+# Where the ids of each kind are defined: an unknown id with nothing close lists them.
+_DEFINED_IN = {
+    "theme": TAXONOMY_FILE,
+    "priority": TAXONOMY_FILE,
+    "audience": TAXONOMY_FILE,
+    "agency": TAXONOMY_FILE,
+    "indicator": INDICATORS_FILE,
+}
 
 
 def check_project(project: Project, problems: Problems) -> None:
@@ -36,6 +47,9 @@ def check_project(project: Project, problems: Problems) -> None:
         _check_review(project, review, problems)
     for report in project.reports:
         _check_report(project, report, problems)
+    for document in (*project.briefings, *project.reviews, *project.reports):
+        _check_placeholders(document, problems)
+    _check_salvaged(project, problems)
     for indicator in project.indicators:
         if taxonomy_loaded:
             _check_known(
@@ -78,9 +92,8 @@ def _check_known(
             continue
         # `themes: neglect` is a one-item list: then the value's line is the field's line.
         line = origin.line_of(*loc, index)
-        problems.error(
-            origin.path, line, f"unknown {what} {quote(value)}{did_you_mean(value, known)}"
-        )
+        hint = did_you_mean(value, known, _DEFINED_IN.get(what, ""))
+        problems.error(origin.path, line, f"unknown {what} {quote(value)}{hint}")
 
 
 def _exists(item_id: str, known: set[str] | frozenset[str]) -> bool:
@@ -152,7 +165,7 @@ def _check_review_ids(project: Project, review: Review, problems: Problems) -> N
                 origin.path,
                 origin.line_of("actions", index, "owner"),
                 f"action {quote(action.id)}: unknown owner agency {quote(action.owner)}"
-                f"{did_you_mean(action.owner, taxonomy.agency_ids())}",
+                f"{did_you_mean(action.owner, taxonomy.agency_ids(), TAXONOMY_FILE)}",
             )
 
 
@@ -176,7 +189,7 @@ def _check_review(project: Project, review: Review, problems: Problems) -> None:
                 origin.path,
                 origin.line_of("actions", index, "measure"),
                 f"action {quote(action.id)}: unknown indicator {quote(action.measure)}"
-                f"{did_you_mean(action.measure, indicator_ids)}",
+                f"{did_you_mean(action.measure, indicator_ids, INDICATORS_FILE)}",
             )
     for key in ("completed", "published"):
         value = getattr(review, key)
@@ -186,6 +199,41 @@ def _check_review(project: Project, review: Review, problems: Problems) -> None:
                 origin.line_of(key),
                 f"'{key}' ({value}) is before 'notified' ({review.notified})",
             )
+
+
+def _check_salvaged(project: Project, problems: Problems) -> None:
+    """The checks a document with a failed field still gets: its ids, its references, its
+    sections. Fields that failed are empty here, so they add nothing twice."""
+    if not project.taxonomy.priorities:
+        return
+    for document in project.salvaged:
+        if isinstance(document, Briefing):
+            _check_briefing_ids(project, document, problems)
+            _check_briefing_refs(project, document, problems)
+            _check_seven_minute(document, problems)
+        else:
+            _check_review_ids(project, document, problems)
+
+
+def _check_placeholders(
+    document: Briefing | Review | ReportNarrative, problems: Problems
+) -> None:
+    """A published item still holding text a scaffold left for its author is a warning."""
+    if document.status != "published":
+        return
+    origin = document.origin
+    summary = getattr(document, "summary", "")
+    for placeholder in PLACEHOLDERS:
+        if placeholder in summary:
+            problems.warning(origin.path, origin.line_of("summary"), _placeholder(placeholder))
+    for index, line in enumerate(document.body.split("\n")):
+        for placeholder in PLACEHOLDERS:
+            if placeholder in line:
+                problems.warning(origin.path, document.body_line + index, _placeholder(placeholder))
+
+
+def _placeholder(text: str) -> str:
+    return f"the scaffold's placeholder {quote(text)} is still here: replace it before publishing"
 
 
 def _check_period(
@@ -212,7 +260,8 @@ def _check_report(project: Project, report: ReportNarrative, problems: Problems)
         problems.error(
             origin.path,
             origin.line_of("focus"),
-            f"unknown priority {quote(report.focus)}{did_you_mean(report.focus, priorities)}",
+            f"unknown priority {quote(report.focus)}"
+            f"{did_you_mean(report.focus, priorities, TAXONOMY_FILE)}",
         )
     for index, line in enumerate(report.body.split("\n")):
         for term in DISCOURAGED_TERMS:

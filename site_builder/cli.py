@@ -11,13 +11,16 @@ from pathlib import Path
 from . import scaffold
 from .build import BuildFailed, build_site, serve_site
 from .gate import OutputBlocked, OutputGate, read_site_url
+from .interrupts import raise_on_stop_signals, stopped
 from .models.review import REVIEW_TYPE_NAMES
 from .pipeline import check
 from .problems import Problems
 from .publication import AsOfError, Edition, internal_from_env, resolve_as_of
 from .site import Site
+from .site_dir import SiteDirError, checked_site_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+BUILD_INTERRUPTED = "hub: build interrupted; the previous site is unchanged"
 
 
 def find_root(start: Path) -> Path:
@@ -46,11 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     edition_options(check_cmd)
 
     build_cmd = commands.add_parser("build", help="check, then build the site atomically")
-    build_cmd.add_argument("--site-dir", type=Path, metavar="DIR", help="default: site/")
+    build_cmd.add_argument(
+        "--site-dir", metavar="DIR", help="default: site/ (never the project or its sources)"
+    )
     edition_options(build_cmd)
 
     serve_cmd = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
     serve_cmd.add_argument("--dev-addr", metavar="IP:PORT")
+    serve_cmd.add_argument(
+        "--drafts",
+        action="store_true",
+        help="preview drafts, embargoed and internal items too (never published)",
+    )
     edition_options(serve_cmd)
 
     new_cmd = commands.add_parser("new", help="start a new briefing, review or report")
@@ -67,39 +77,68 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `hub` and `python -m site_builder`."""
-    args = _parser().parse_args(argv)
+    raise_on_stop_signals()
+    args = None
+    try:
+        args = _parser().parse_args(argv)
+        return _run(args)
+    except KeyboardInterrupt as exc:  # Ctrl+C, SIGTERM, SIGHUP: clean-up has run
+        building = args is not None and args.command == "build"
+        return stopped(exc, BUILD_INTERRUPTED) if building else stopped(exc)
+
+
+def _run(args: argparse.Namespace) -> int:
     root = (args.root or find_root(Path.cwd())).resolve()
     try:
         edition = Edition(
             as_of=resolve_as_of(getattr(args, "as_of", None)),
             internal=getattr(args, "internal", False) or internal_from_env(),
+            preview=getattr(args, "drafts", False),
         )
     except AsOfError as exc:
         print(f"hub: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.command == "new":
         return _new(root, args, edition.as_of)
+    if args.command == "build":
+        given = str(root / "site") if args.site_dir is None else args.site_dir
+        try:  # before the check, so that a refused folder is never touched
+            if not given.strip():
+                raise SiteDirError("is empty: name a folder, e.g. site")
+            site_dir = checked_site_dir(root, Path(given))
+        except SiteDirError as exc:
+            print(f"hub: error: --site-dir {given or repr(given)}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     project, problems = check(root)
     _print_problems(problems)
     if args.command == "check":
         failed = problems.errors or (args.strict and problems.warnings)
         return EXIT_PROBLEMS if failed else EXIT_OK
-    if problems.errors:
+    if problems.errors and args.command == "build":
         return EXIT_PROBLEMS
     if args.command == "build":
-        site_dir = args.site_dir or root / "site"
         site = Site.publish(project, edition, read_site_url(root))
         gate = OutputGate.for_site(site, root)
-        shown_as = _shown(site_dir.resolve(), root)
+        shown_as = _shown(site_dir, root)
         try:
             build_site(root, site_dir, edition, lambda staging: gate.enforce(staging, shown_as))
+        except SiteDirError as exc:  # the folder changed since it was checked
+            print(f"hub: error: --site-dir {given}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         except BuildFailed as exc:
             if isinstance(exc, OutputBlocked):
                 for problem in exc.problems:
                     print(problem.format(), file=sys.stderr)
             print(f"hub: error: {exc}; the previous site is unchanged", file=sys.stderr)
             return EXIT_PROBLEMS
-        print(f"hub: built {site_dir} (as of {edition.as_of}, {_edition_name(edition)} edition)")
+        except OSError as exc:  # a full disk, a read-only or foreign folder
+            reason = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror or exc
+            print(
+                f"hub: error: cannot write the site ({reason}); the previous site is unchanged",
+                file=sys.stderr,
+            )
+            return EXIT_PROBLEMS
+        print(f"hub: built {given} (as of {edition.as_of}, {_edition_name(edition)} edition)")
         return EXIT_OK
     return serve_site(root, edition, args.dev_addr)
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .feedback import FeedbackReader
 from .messages import describe, did_you_mean, error_messages, quote
 from .models import (
     Briefing,
@@ -31,8 +32,10 @@ from .models import (
     Voice,
 )
 from .models.common import SLUG_RE
+from .models.feedback import FEEDBACK_COLUMNS, Feedback
 from .models.indicator import IndicatorMeta
 from .models.report import NARRATIVE_SECTIONS
+from .models.salvage import salvage
 from .models.voice import VoiceMeta
 from .outline import split_at_level
 from .periods import Period
@@ -68,15 +71,17 @@ class Loader:
             "reviews": set(),
             "indicators": set(),
         }
+        self.salvaged: list = []
 
     def load(self) -> tuple[Project, Problems]:
         taxonomy = self._load_taxonomy()
         indicators = self._load_indicators()
         known_indicators = {i.id for i in indicators} | self.rejected["indicators"]
+        briefings = Briefings(self._load_documents("briefings", BriefingMeta, Briefing))
         project = Project(
             root=self.root,
             taxonomy=taxonomy,
-            briefings=Briefings(self._load_documents("briefings", BriefingMeta, Briefing)),
+            briefings=briefings,
             reviews=Reviews(self._load_documents("reviews", ReviewMeta, Review)),
             reports=Reports(self._load_reports()),
             indicators=Collection(indicators),
@@ -84,6 +89,10 @@ class Loader:
             voices=tuple(self._load_voices()),
             pages=tuple(self._load_free_pages()),
             rejected_ids={kind: frozenset(ids) for kind, ids in self.rejected.items()},
+            feedback=self._load_feedback(
+                briefings.ids() | self.rejected["briefings"], taxonomy.agency_ids()
+            ),
+            salvaged=tuple(self.salvaged),
         )
         return project, self.problems
 
@@ -265,9 +274,16 @@ class Loader:
         return list(first.values())
 
     def _load_scorecards(self, indicator_ids: set[str]) -> Scorecards:
-        folder = self.root / DATA_DIR / "scorecard"
         by_period = {}
-        for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        for period, rel, text in self._quarterly_files("scorecard", "a scorecard"):
+            by_period[period] = self._parse_scorecard(rel, text, indicator_ids)
+        return Scorecards(by_period)
+
+    def _quarterly_files(self, folder: str, what: str) -> Iterator[tuple[Period, str, str]]:
+        """(period, path, text) of each `data/<folder>/<period>.csv`, read and privacy-scanned;
+        any other file there gets an error. `what` names such a file: "a scorecard"."""
+        base = self.root / DATA_DIR / folder
+        for path in sorted(base.glob("*")) if base.is_dir() else []:
             if path.is_dir() or path.name.startswith("."):
                 continue
             rel = self._rel(path)
@@ -275,7 +291,7 @@ class Loader:
                 self.problems.error(
                     rel,
                     None,
-                    "a scorecard must be a .csv file named by its period, e.g. 2018-19-q3.csv",
+                    f"{what} must be a .csv file named by its period, e.g. 2018-19-q3.csv",
                 )
                 continue
             try:
@@ -289,43 +305,61 @@ class Loader:
                 continue
             text = self._read(path)
             if text is not None:
-                by_period[period] = self._parse_scorecard(rel, text, indicator_ids)
-        return Scorecards(by_period)
+                yield period, rel, text
+
+    def _csv_records(
+        self, rel: str, text: str, headers: list[list[str]]
+    ) -> Iterator[tuple[int, list[str], int]]:
+        """(line, cells, header width) of each non-blank record after a header in `headers`;
+        an empty file, another header or invalid CSV gets an error at its line."""
+        reader = csv.reader(io.StringIO(text), strict=True)
+        start = 1  # the line where the record being read starts
+        shown = [quote(",".join(h)) for h in headers]
+        try:
+            header = next(reader, None)
+            if header is None:
+                self.problems.error(rel, 1, f"the file is empty: expected the header {shown[-1]}")
+                return
+            header = [h.strip() for h in header]
+            if header not in headers:
+                self.problems.error(
+                    rel,
+                    1,
+                    f"the header must be {' or '.join(shown)}, got {quote(','.join(header))}",
+                )
+                return
+            start = reader.line_num + 1
+            for record in reader:
+                if any(cell.strip() for cell in record):
+                    yield start, record, len(header)
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            self.problems.error(rel, start, _csv_message(str(exc)))
 
     def _parse_scorecard(self, rel: str, text: str, known: set[str]) -> dict[str, ScorecardRow]:
         rows: dict[str, ScorecardRow] = {}
         first_seen: dict[str, int] = {}
-        reader = csv.reader(io.StringIO(text), strict=True)
-        start = 1  # the line where the record being read starts
-        try:
-            header = next(reader, None)
-            if header is None:
-                self.problems.error(
-                    rel, 1, "the file is empty: expected the header 'indicator,value,note'"
-                )
-                return rows
-            header = [h.strip() for h in header]
-            if header not in (["indicator", "value"], ["indicator", "value", "note"]):
-                self.problems.error(
-                    rel,
-                    1,
-                    "the header must be 'indicator,value' or 'indicator,value,note',"
-                    f" got {quote(','.join(header))}",
-                )
-                return rows
-            start = reader.line_num + 1
-            for record in reader:
-                row = self._scorecard_row(rel, start, record, len(header), known, first_seen)
-                if row is not None:
-                    rows[row.indicator] = row
-                start = reader.line_num + 1
-        except csv.Error as exc:
-            self.problems.error(rel, start, _csv_message(str(exc)))
+        headers = [["indicator", "value"], ["indicator", "value", "note"]]
+        for line, record, width in self._csv_records(rel, text, headers):
+            row = self._scorecard_row(rel, line, record, width, known, first_seen)
+            if row is not None:
+                rows[row.indicator] = row
         return rows
 
+    def _load_feedback(self, briefing_ids: set[str], agency_ids: list[str]) -> Feedback:
+        """Every row of `data/feedback/<period>.csv`; ids checked against `briefing_ids`
+        (rejected briefings included) and `agency_ids` (none checked when empty)."""
+        rows = []
+        header = [list(FEEDBACK_COLUMNS)]
+        for period, rel, text in self._quarterly_files("feedback", "a feedback file"):
+            reader = FeedbackReader(rel, period, briefing_ids, agency_ids, self.problems)
+            for line, record, _ in self._csv_records(rel, text, header):
+                row = reader.row(line, record)
+                if row is not None:
+                    rows.append(row)
+        return Feedback(rows)
+
     def _scorecard_row(self, rel, line, record, width, known, first_seen) -> ScorecardRow | None:
-        if not any(cell.strip() for cell in record):
-            return None
         if len(record) > width:
             self.problems.error(
                 rel,
@@ -344,7 +378,8 @@ class Loader:
             self.problems.error(
                 rel,
                 line,
-                f"unknown indicator {quote(indicator)}{did_you_mean(indicator, sorted(known))}",
+                f"unknown indicator {quote(indicator)}"
+                f"{did_you_mean(indicator, sorted(known), 'data/indicators.yaml')}",
             )
             return None
         if indicator in first_seen:
@@ -403,11 +438,14 @@ class Loader:
                 self.rejected[folder].add(path.stem)
                 continue
             meta, origin, body, body_line = loaded
-            documents.append(
-                model.model_construct(
-                    **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
-                )
+            document = model.model_construct(
+                **dict(meta), id=path.stem, origin=origin, body=body, body_line=body_line
             )
+            if isinstance(meta, dict):  # salvaged: checked, never published
+                self.rejected[folder].add(path.stem)
+                self.salvaged.append(document)
+            else:
+                documents.append(document)
         return documents
 
     def _load_front_matter(self, path: Path, meta_model: type):
@@ -442,7 +480,9 @@ class Loader:
             fm.data = {}
         meta = self._validate(meta_model, fm.data, rel, fm.lines, 1)
         if meta is None:
-            return None
+            if meta_model is ReportMeta or not isinstance(fm.data, dict):
+                return None
+            meta = salvage(meta_model, fm.data)  # its errors are reported; check the rest
         return meta, Source(rel, fm.lines), doc.body, doc.body_line
 
     def _load_reports(self) -> list[ReportNarrative]:

@@ -20,13 +20,33 @@ _GATE = PrivacyGate()  # no allow list: an echoed value is withheld if it looks 
 _MAX_SHOWN = 60  # characters of an arrived value quoted in a message
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """` (did you mean 'x'?)` when a choice is close to `word`, else ''."""
+_MAX_LISTED = 10  # valid ids named when no id is close to the one written
+
+
+def did_you_mean(word: str, choices: Iterable[str], listed_in: str = "") -> str:
+    """` (did you mean 'x'?)` when a choice is close to `word`; else, when `listed_in` names
+    the file that defines the choices, the valid ones (up to ten); else ''."""
     choices = list(choices) if isinstance(choices, list | tuple) else sorted(choices)
     word = str(word)
-    prefixed = [c for c in choices if word and c.startswith(word)]
+    # 'health-visitors' means 'health'; 'neg' means 'neglect'.
+    prefixed = [c for c in choices if word and (c.startswith(word) or _extends(word, c))]
     close = prefixed or difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    if not listed_in or not choices:
+        return ""
+    shown = ", ".join(f"'{c}'" for c in choices[:_MAX_LISTED])
+    more = len(choices) - _MAX_LISTED
+    if more > 0:
+        return f"; valid ids are {shown} and {more} more; see {listed_in}"
+    return f"; valid ids are {shown} (see {listed_in})"
+
+
+def _extends(word: str, choice: str) -> bool:
+    """`word` is `choice` with a suffix joined by a hyphen or underscore ('health-visitors')."""
+    return len(choice) >= 3 and word[len(choice) : len(choice) + 1] in ("-", "_") and (
+        word.startswith(choice)
+    )
 
 
 def field_name(loc: tuple[Any, ...]) -> str:
@@ -83,7 +103,12 @@ def error_messages(
 
 
 # Errors about the relation of two fields are reported at the line of the field to change.
-_KEY_OF_ERROR = {"completed_required": "status", "completed_forbidden": "completed"}
+_KEY_OF_ERROR = {
+    "completed_required": "status",
+    "completed_forbidden": "completed",
+    "evidence_without_impact": "evidence",
+    "reaudit_before_completed": "reaudit",
+}
 
 
 def _error_loc(err: dict[str, Any]) -> tuple[Any, ...]:
@@ -143,7 +168,7 @@ def _message(err: dict[str, Any], model: type[BaseModel]) -> str:
         return f"{label} must be 'key: value' fields, got {describe(got)}"
     if kind == "greater_than_equal":
         return f"{label} must be at least {ctx.get('ge')}, got {describe(got)}"
-    if kind in ("completed_required", "completed_forbidden"):
+    if kind in _KEY_OF_ERROR:
         action = got.get("id") if isinstance(got, dict) else None
         who = f"action {quote(action)}" if isinstance(action, str) else f"{label}"
         return f"{who}: {err['msg']}"

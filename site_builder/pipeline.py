@@ -29,10 +29,15 @@ class Prepared:
     outputs: list[OutputFile]
 
 
-def prepare(root: Path, edition: Edition, site_url: str = "") -> tuple[Prepared | None, Problems]:
-    """Check, then (only when there are no errors) publish and generate."""
+def prepare(
+    root: Path, edition: Edition, site_url: str = "", feedback_url: str = ""
+) -> tuple[Prepared | None, Problems]:
+    """Check, then (only when there are no errors) publish and generate.
+
+    `site_url` and `feedback_url` (`extra.hub_feedback_url`) come from the engine's config.
+    """
     project, problems = check(root)
     if problems.errors:
         return None, problems
-    site = Site.publish(project, edition, site_url)
+    site = Site.publish(project, edition, site_url, feedback_url)
     return Prepared(site, generate(site)), problems

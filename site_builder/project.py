@@ -19,6 +19,7 @@ from .models import (
     Taxonomy,
     Voice,
 )
+from .models.feedback import Feedback
 from .periods import Period
 
 T = TypeVar("T")
@@ -131,6 +132,11 @@ class Project:
     # Ids of items that exist but failed validation ("briefings", "reviews", "indicators"):
     # a reference to one is not reported again as unknown.
     rejected_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Answers to "How did you use this briefing?", about any briefing, left out or not.
+    feedback: Feedback = field(default_factory=Feedback)
+    # Briefings and reviews whose front matter failed validation, kept with the fields that
+    # passed (failed ones empty), so the cross-file checks still run on them; never published.
+    salvaged: tuple[Briefing | Review, ...] = ()
 
     def indicators_for(self, priority_id: str) -> list[Indicator]:
         return [i for i in self.indicators if i.priority == priority_id]

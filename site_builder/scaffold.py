@@ -11,6 +11,13 @@ from .models.review import REVIEW_TYPE_NAMES
 from .periods import Period
 from .project import Project
 
+# Text a scaffold leaves for the author to replace; `hub check` warns while a published
+# item still holds any of it.
+SECTION_PLACEHOLDER = "Write this section."
+SUMMARY_PLACEHOLDER = "One or two sentences: what a practitioner will learn."
+REVIEW_PLACEHOLDER = "A short, pseudonymised summary of the case and the review's findings."
+PLACEHOLDERS = (SECTION_PLACEHOLDER, SUMMARY_PLACEHOLDER, REVIEW_PLACEHOLDER)
+
 
 class ScaffoldError(Exception):
     """A scaffold that cannot be written (bad period, file exists, ...)."""
@@ -25,6 +32,13 @@ def slugify(title: str) -> str:
 
 def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _choices(field: str, ids: list[str], how_many: str) -> str:
+    """A YAML comment line naming the valid ids of `field` (from data/taxonomy.yaml)."""
+    if not ids:
+        return ""
+    return f"# {field}: {how_many} {', '.join(ids)} (data/taxonomy.yaml)\n"
 
 
 def _check_title(title: str) -> None:
@@ -47,15 +61,20 @@ def new_briefing(project: Project, title: str, today: date) -> tuple[Path, str]:
         "6. What you should do",
         "7. Further reading",
     ]
-    body = "\n\n".join(f"## {s}\n\nWrite this section." for s in sections)
+    body = "\n\n".join(f"## {s}\n\n{SECTION_PLACEHOLDER}" for s in sections)
+    taxonomy = project.taxonomy
     text = (
         "---\n"
         f"title: {_yaml_text(title)}\n"
         f"date: {today.isoformat()}\n"
-        'summary: "One or two sentences: what a practitioner will learn."\n'
+        f"summary: {_yaml_text(SUMMARY_PLACEHOLDER)}\n"
+        f"{_choices('themes', [p.id for p in taxonomy.priorities], 'one or more of')}"
         f"themes: [{theme}]\n"
+        f"{_choices('audience', [a.id for a in taxonomy.audiences], 'empty for all, or any of')}"
         "audience: []\n"
+        f"{_choices('agencies', [a.id for a in taxonomy.agencies], 'any of')}"
         "agencies: []\n"
+        "# reviews: ids of the reviews this learning comes from (file names in content/reviews/)\n"
         "reviews: []\n"
         "format: seven-minute\n"
         "status: draft\n"
@@ -76,20 +95,38 @@ def new_review(project: Project, title: str, review_type: str, today: date) -> t
         "---\n"
         f"title: {_yaml_text(title)}\n"
         f"type: {review_type}\n"
+        f"{_choices('themes', [p.id for p in project.taxonomy.priorities], 'one or more of')}"
         f"themes: [{theme}]\n"
+        f"{_choices('agencies', [a.id for a in project.taxonomy.agencies], 'any of')}"
         "agencies: []\n"
         f"notified: {today.isoformat()}\n"
         "learning: []\n"
         "actions: []\n"
+        f"{_ACTION_HELP}"
         "status: draft\n"
         "---\n\n"
-        "## Summary\n\nA short, pseudonymised summary of the case and the review's findings.\n"
+        f"## Summary\n\n{REVIEW_PLACEHOLDER}\n"
     )
     prefix = {"rapid-review": "rr", "lcspr": "lcspr", "multi-agency-audit": "maa"}.get(
         review_type, review_type
     )
     name = f"{prefix}-{today:%Y-%m}-{slugify(title)}"
     return project.root / "content" / "reviews" / f"{name}.md", text
+
+
+# The fields of an action, as comments under `actions: []` in a new review.
+_ACTION_HELP = (
+    "# Each agreed action (replace the [] above with a list of these):\n"
+    "#   - id: A1\n"
+    '#     action: "What will be done."\n'
+    "#     owner: police                # an agency id\n"
+    "#     due: YYYY-MM-DD\n"
+    "#     status: not-started          # not-started, in-progress or complete\n"
+    "#     completed: YYYY-MM-DD        # only once complete\n"
+    '#     impact: "How we know it made a difference."\n'
+    "#     evidence: behaviour          # with impact: reaction, learning, behaviour or results\n"
+    "#     reaudit: YYYY-MM-DD          # when a re-audit checks that the change has held\n"
+)
 
 
 def new_report(project: Project, period_id: str, today: date) -> tuple[Path, str]:

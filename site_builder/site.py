@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .models.feedback import Feedback
 from .project import Briefings, Project, Reports, Reviews
 from .publication import Edition
 
@@ -20,10 +21,14 @@ class Site:
     reports: Reports
     left_out: frozenset[str]  # project-relative source paths of left-out documents
     site_url: str = ""
+    feedback: Feedback = Feedback()  # rows about published briefings only
+    feedback_url: str = ""  # extra.hub_feedback_url: the form, with {id} and {title}
 
     @classmethod
-    def publish(cls, project: Project, edition: Edition, site_url: str = "") -> Site:
-        """Keep only the items `edition` includes."""
+    def publish(
+        cls, project: Project, edition: Edition, site_url: str = "", feedback_url: str = ""
+    ) -> Site:
+        """Keep only the items `edition` includes (and the feedback about those briefings)."""
         briefings = project.briefings.filter(edition.includes)
         reviews = project.reviews.filter(edition.includes)
         reports = project.reports.filter(edition.includes)
@@ -37,6 +42,8 @@ class Site:
             reports=reports,
             left_out=frozenset(every - kept),
             site_url=site_url,
+            feedback=project.feedback.about(briefings.ids()),
+            feedback_url=feedback_url,
         )
 
     def source_of(self, src_uri: str) -> str | None:

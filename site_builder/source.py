@@ -154,6 +154,10 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         # A problem at the end of the text is reported on its last line.
         line = min(_mark_line(exc, first_line), first_line + text.count("\n"))
+        opened = _unclosed_quote(text, line - first_line)
+        if opened is not None:
+            index, mark = opened
+            raise SourceError(first_line + index, _unclosed_quote_message(mark)) from None
         raise SourceError(line, _yaml_message(exc, text)) from None
     except yaml.reader.ReaderError as exc:
         line = first_line + text.count("\n", 0, exc.position)
@@ -243,6 +247,34 @@ class _Constructor:
             self.doc.lines.lines[(*loc, key)] = key_line
             result[key] = self.build(value_node, (*loc, key))
         return result
+
+
+# A value that starts with a quote: `title: "Text`, `- 'item`.
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)*(?:[^\s'"#:][^:#]*:\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(text: str, last: int) -> tuple[int, str] | None:
+    """(index, quote mark) of the first line up to `last` whose value opens a quote that the
+    line does not close: the likeliest cause of a YAML error found on a later line."""
+    for index, line in enumerate(text.split("\n")[: last + 1]):
+        match = _QUOTED_VALUE.match(line)
+        if match and not _closes(match.group(2), match.group(1)):
+            return index, match.group(1)
+    return None
+
+
+def _closes(rest: str, mark: str) -> bool:
+    """Whether `rest` (the text after an opening quote) holds the closing quote."""
+    if mark == '"':
+        return re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
+    return re.search(r"'(?!')", rest.replace("''", "")) is not None
+
+
+def _unclosed_quote_message(mark: str) -> str:
+    return (
+        f"invalid YAML: the quote {mark} opened on this line is not closed:"
+        f" end the text with {mark} on the same line"
+    )
 
 
 def _mark_line(exc: yaml.MarkedYAMLError, first_line: int) -> int:

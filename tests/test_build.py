@@ -217,6 +217,30 @@ def test_plain_mkdocs_build_reports_the_same_errors_without_traceback(tmp_path: 
     assert not (tmp_path / "site").exists()
 
 
+def test_plain_mkdocs_build_refuses_the_drafts_preview(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "project")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HUB_AS_OF": AS_OF, "HUB_PREVIEW": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
+    result = subprocess.run(
+        [*command, "-d", str(tmp_path / "site")], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert (
+        "HUB_PREVIEW=1 is only for 'hub serve --drafts': a build never includes drafts"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_hub_build_has_no_drafts_option(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "project")
+    result = run_hub(root, "build", "--drafts", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 2
+    assert "unrecognized arguments: --drafts" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 def test_plain_mkdocs_build_builds_the_same_pages(fixture_build, tmp_path: Path) -> None:  # noqa: ANN001
     built, site_dir = fixture_build
     root = write_corpus(tmp_path / "project")

@@ -67,6 +67,41 @@ CASES = [
         [f"{B}:6: error: invalid YAML: a list in [brackets] is not closed with ']'"],
     ),
     Case(
+        "yaml-unclosed-quote-in-the-title",
+        {B: briefing("title: Neglect and the toxic trio", 'title: "Neglect and the toxic trio')},
+        [
+            f'{B}:2: error: invalid YAML: the quote " opened on this line is not closed:'
+            ' end the text with " on the same line'
+        ],
+    ),
+    Case(
+        "five-mistakes-in-one-briefing-all-reported-in-one-run",
+        {
+            B: "---\ntitle: A new briefing\ndate: 2026-13-01\n"
+            "summary: Call 0161 496 0000 for advice.\nthemes: [negelct]\n"
+            "audience: [health-visitors]\n---\n\n## One\n\ntext\n\n## Two\n\ntext\n"
+        },
+        [
+            f"{B}:3: error: 'date': '2026-13-01' is not a real date",
+            f"{B}:4: error: possible phone number '01** *** ****' {FIX}",
+            f"{B}:5: error: unknown theme 'negelct' (did you mean 'neglect'?)",
+            f"{B}:6: error: unknown audience 'health-visitors' (did you mean 'health'?)",
+            f"{B}:9: error: a seven-minute briefing has exactly 7 '##' sections, this one has 2"
+            " (or set 'format: standard')",
+        ],
+        secrets=("0161 496 0000",),
+    ),
+    Case(
+        "a-review-with-a-bad-date-still-gets-its-theme-checked",
+        {R: review("notified: 2026-01-05", "notified: 5 January").replace(
+            "themes: [neglect]", "themes: [neglect, nope]")},
+        [
+            f"{R}:4: error: unknown theme 'nope'; valid ids are 'neglect', 'csa-cse',"
+            " 'early-help' (see data/taxonomy.yaml)",
+            f"{R}:6: error: 'notified': expected a date YYYY-MM-DD, got '5 January'",
+        ],
+    ),
+    Case(
         "non-utf8-bytes",
         {B: BRIEFING.encode().replace(b"Text of section 3", b"Caf\xe9 of section 3")},
         [f"{B}:21: error: file is not UTF-8 text (byte 0xe9); save it as UTF-8"],
@@ -476,7 +511,8 @@ CASES = [
         {SC: "indicator,value,note\n943 476 5919,,\n"},
         [
             f"{SC}:2: error: possible NHS number '94* *** ****' {FIX}",
-            f"{SC}:2: error: unknown indicator [withheld: looks like an NHS number]",
+            f"{SC}:2: error: unknown indicator [withheld: looks like an NHS number];"
+            " valid ids are 'cin_rate', 'rereferrals_12m' (see data/indicators.yaml)",
         ],
         secrets=("943 476 5919",),
     ),

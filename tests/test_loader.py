@@ -125,7 +125,10 @@ def test_scorecard_multi_line_note_reports_the_record_start(make_project) -> Non
     _, problems = check(
         make_project({SC: 'indicator,value,note\nrereferrals_12m,1,"a\nlong note"\nnope,2,\n'})
     )
-    assert lines(problems) == [f"{SC}:4: error: unknown indicator 'nope'"]
+    assert lines(problems) == [
+        f"{SC}:4: error: unknown indicator 'nope';"
+        " valid ids are 'cin_rate', 'rereferrals_12m' (see data/indicators.yaml)"
+    ]
 
 
 def test_scorecard_other_files(make_project) -> None:

@@ -19,6 +19,26 @@ def test_did_you_mean() -> None:
     assert did_you_mean("rr_1", {"rr_2", "rr_1x"}) == " (did you mean 'rr_1x'?)"  # sets: sorted
 
 
+def test_did_you_mean_a_longer_id_built_on_a_valid_one() -> None:
+    assert did_you_mean("health-visitors", ["police", "health"]) == " (did you mean 'health'?)"
+    assert did_you_mean("police_cid", ["police"]) == " (did you mean 'police'?)"
+    assert did_you_mean("gp-surgery", ["gp"], "data/taxonomy.yaml") == (
+        "; valid ids are 'gp' (see data/taxonomy.yaml)"  # too short a stem to guess from
+    )
+
+
+def test_did_you_mean_lists_the_valid_ids_when_none_is_close() -> None:
+    assert did_you_mean("zzz", ["neglect", "missing"], "data/taxonomy.yaml") == (
+        "; valid ids are 'neglect', 'missing' (see data/taxonomy.yaml)"
+    )
+    twelve = [f"id{n:02}" for n in range(12)]
+    assert did_you_mean("zzz", twelve, "data/taxonomy.yaml") == (
+        "; valid ids are 'id00', 'id01', 'id02', 'id03', 'id04', 'id05', 'id06', 'id07',"
+        " 'id08', 'id09' and 2 more; see data/taxonomy.yaml"
+    )
+    assert did_you_mean("zzz", [], "data/taxonomy.yaml") == ""
+
+
 def test_field_name() -> None:
     assert field_name(("actions", 2, "due")) == "actions[2].due"
     assert field_name(("title",)) == "title"

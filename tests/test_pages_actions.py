@@ -145,7 +145,7 @@ def test_demo_dashboard_page(demo_build):
     assert html.index("Overdue actions") < html.index("Actions by agency")
     assert 'href="actions.csv"' in html
     assert 'href="../reviews/reviews.csv"' in html
-    assert html.count('class="hub-chart"') == 2
+    assert html.count('class="hub-chart"') == 3  # by agency, completion, learning into practice
     assert "Impact not yet evidenced" in html
     assert "Child S:" not in html  # the draft review
     assert "lr-2026-06-child-s" not in html

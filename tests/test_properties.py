@@ -340,7 +340,9 @@ def test_random_scorecard_csv(project: Path, header: list, rows: list) -> None:
         writer.writerow(header)
     writer.writerows(rows)
     problems = checked(project, SC, out.getvalue())
-    if not header:
+    # Without a header the first row is read as one: a problem unless it happens to be valid.
+    first = [cell.strip() for cell in rows[0]] if rows else []
+    if not header and first not in (["indicator", "value", "note"], ["indicator", "value"]):
         assert any(p.path == SC for p in problems)
 
 

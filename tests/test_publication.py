@@ -10,6 +10,9 @@ from site_builder.models import Briefing, ReportNarrative, Review, Source
 from site_builder.publication import (
     AsOfError,
     Edition,
+    EditionError,
+    edition_from_env,
+    embargo_lifts,
     internal_from_env,
     parse_as_of,
     resolve_as_of,
@@ -128,3 +131,43 @@ def test_review_due_after_the_review_by_date() -> None:
     assert not PUBLIC.review_due(briefing())
     assert not PUBLIC.review_due(briefing(review_by=AS_OF))
     assert PUBLIC.review_due(briefing(review_by=date(2026, 11, 25)))
+
+
+PREVIEW = Edition(AS_OF, preview=True)
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        (briefing(), None),
+        (briefing(status="draft"), "draft"),
+        (briefing(status="draft", visibility="internal"), "draft"),  # the first reason
+        (briefing(publish_from=date(2026, 11, 27)), "embargoed"),
+        (briefing(date=date(2026, 12, 1)), "embargoed"),
+        (briefing(visibility="internal"), "internal"),
+        (report(status="draft"), "draft"),
+    ],
+)
+def test_withheld_says_why_a_published_edition_leaves_an_item_out(item, reason) -> None:
+    assert PUBLIC.withheld(item) == reason
+    assert PREVIEW.includes(item) is True
+
+
+def test_embargo_lifts_on_the_later_of_publish_from_and_the_date() -> None:
+    assert embargo_lifts(briefing()) == date(2026, 1, 1)
+    assert embargo_lifts(briefing(publish_from=date(2027, 1, 1))) == date(2027, 1, 1)
+    assert embargo_lifts(briefing(date=date(2027, 2, 1), publish_from=date(2027, 1, 1))) == (
+        date(2027, 2, 1)
+    )
+    assert embargo_lifts(review()) is None
+
+
+def test_the_drafts_preview_is_only_for_serve() -> None:
+    env = {"HUB_AS_OF": "2026-11-26", "HUB_PREVIEW": "1"}
+    assert edition_from_env("serve", env) == Edition(AS_OF, preview=True)
+    with pytest.raises(EditionError) as refused:
+        edition_from_env("build", env)
+    assert str(refused.value) == (
+        "HUB_PREVIEW=1 is only for 'hub serve --drafts': a build never includes drafts"
+    )
+    assert edition_from_env("build", {"HUB_AS_OF": "2026-11-26"}) == Edition(AS_OF)

@@ -140,3 +140,51 @@ def test_scaffold_functions_reject_bad_titles(make_project) -> None:
         new_briefing(project, "two\nlines", date(2026, 11, 26))
     with pytest.raises(ScaffoldError, match="unknown review type 'scr'"):
         new_review(project, "Child X", "scr", date(2026, 11, 26))
+
+
+def test_briefing_scaffold_lists_the_valid_ids_in_comments(make_project) -> None:
+    root = make_project()
+    _new(root, "briefing", "Listing ids")
+    text = (root / "content/briefings/listing-ids.md").read_text(encoding="utf-8")
+    # The fixture taxonomy of conftest.py: three priorities, three agencies, two audiences.
+    assert "# themes: one or more of neglect, csa-cse, early-help (data/taxonomy.yaml)\n" in text
+    assert "# audience: empty for all, or any of health, education (data/taxonomy.yaml)\n" in text
+    assert "# agencies: any of police, health, education (data/taxonomy.yaml)\n" in text
+
+
+def test_published_scaffold_warns_at_each_placeholder(make_project) -> None:
+    root = make_project()
+    _new(root, "briefing", "Left as scaffolded")
+    _new(root, "review", "Child Q", "--type", "rapid-review")
+    review = "content/reviews/rr-2026-11-child-q.md"
+    for path in ("content/briefings/left-as-scaffolded.md", review):
+        file = root / path
+        file.write_text(
+            file.read_text(encoding="utf-8").replace("status: draft", "status: published"),
+            encoding="utf-8",
+        )
+    check = run_hub(root, "check", "--as-of", AS_OF)
+    brief = "content/briefings/left-as-scaffolded.md"
+    fix = "is still here: replace it before publishing"
+    # The briefing: 17 lines of front matter (with 4 comments); its sections begin at line 19.
+    # The review: 12 lines of front matter, "## Summary" at 14, its placeholder at 16.
+    expected = [
+        f"{brief}:4: warning: the scaffold's placeholder"
+        f" 'One or two sentences: what a practitioner will learn.' {fix}",
+        *(
+            f"{brief}:{line}: warning: the scaffold's placeholder 'Write this section.' {fix}"
+            for line in (19, 23, 27, 31, 35, 39, 43)
+        ),
+        f"{review}:16: warning: the scaffold's placeholder"
+        f" 'A short, pseudonymised summary of the case and the review...' {fix}",
+        "hub check: 0 errors, 9 warnings",
+    ]
+    assert (check.returncode, check.stdout.splitlines()) == (0, expected)
+    assert run_hub(root, "check", "--strict", "--as-of", AS_OF).returncode == 1
+
+
+def test_a_draft_may_keep_its_placeholders(make_project) -> None:
+    root = make_project()
+    _new(root, "briefing", "Still a draft")
+    check = run_hub(root, "check", "--strict", "--as-of", AS_OF)
+    assert (check.returncode, check.stdout) == (0, "hub check: no problems found\n")

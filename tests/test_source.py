@@ -49,7 +49,30 @@ def test_duplicate_keys_are_recorded_with_the_first_line() -> None:
         ("title: a: b\n", 1, "invalid YAML: a value containing ': ' must be in quotes"),
         ("a:\n\t- b\n", 2, "invalid YAML: a tab character; indent with spaces, not tabs"),
         ("a: [b\n", 2, "invalid YAML: a list in [brackets] is not closed with ']'"),
-        ("a: 'x\n", 2, "invalid YAML: a quote is not closed"),
+        (
+            "a: 'x\n",
+            1,
+            "invalid YAML: the quote ' opened on this line is not closed:"
+            " end the text with ' on the same line",
+        ),
+        (
+            'title: "Unclosed\ndate: 2026-01-01\nsummary: "x"\nthemes: [neglect]\n',
+            1,
+            'invalid YAML: the quote " opened on this line is not closed:'
+            ' end the text with " on the same line',
+        ),
+        (
+            "title: 'It''s\ndate: 2026-01-01\n",
+            1,
+            "invalid YAML: the quote ' opened on this line is not closed:"
+            " end the text with ' on the same line",
+        ),
+        (
+            'themes:\n  - "neglect\n  - missing\n',
+            2,
+            'invalid YAML: the quote " opened on this line is not closed:'
+            ' end the text with " on the same line',
+        ),
         (
             "a: *x\n",
             1,

@@ -43,6 +43,8 @@ REVIEW_TYPE_NAMES: dict[str, str] = {
 }
 
 ActionStatus = Literal["not-started", "in-progress", "complete"]
+EvidenceLevel = Literal["reaction", "learning", "behaviour", "results"]
+"""How far an action's impact evidence reaches, on Kirkpatrick's scale, lowest first."""
 
 
 class Action(Model):
@@ -54,6 +56,8 @@ class Action(Model):
     completed: IsoDate | None = None
     impact: Text | None = None
     measure: IndicatorId | None = None
+    evidence: EvidenceLevel | None = None
+    reaudit: IsoDate | None = None
 
     @model_validator(mode="after")
     def _completed_matches_status(self) -> Action:
@@ -68,6 +72,23 @@ class Action(Model):
                 "'completed' is only for complete actions, and this one's status is"
                 " '{status}': remove 'completed' or set 'status: complete'",
                 {"status": self.status},
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _evidence_needs_impact(self) -> Action:
+        if self.evidence is not None and self.impact is None:
+            raise PydanticCustomError(
+                "evidence_without_impact",
+                "'evidence' says how far the 'impact' evidence reaches, and this action has"
+                " no 'impact': say how we know it made a difference, or remove 'evidence'",
+            )
+        if self.reaudit is not None and self.completed and self.reaudit < self.completed:
+            raise PydanticCustomError(
+                "reaudit_before_completed",
+                "'reaudit' ({reaudit}) is before 'completed' ({completed}): a re-audit checks"
+                " that a change has held, so it comes after the action is complete",
+                {"reaudit": self.reaudit.isoformat(), "completed": self.completed.isoformat()},
             )
         return self
 

@@ -29,11 +29,12 @@ def generators() -> list[Generator]:
     """Every generator, in the order their files are added."""
     # Imported here so each page module may import helpers from this package.
     from .. import charts
-    from . import actions, agencies, briefings, feeds, home, reports, reviews, themes
+    from . import actions, agencies, briefings, feedback, feeds, home, reports, reviews, themes
 
     return [
         home.generate,
         briefings.generate,
+        feedback.generate,
         reviews.generate,
         themes.generate,
         agencies.generate,

@@ -38,10 +38,16 @@ def overdue_flag(site: Site, action: Action) -> str:
 
 
 def impact_cell(action: Action) -> str:
-    """The action's impact evidence, or the "Impact not yet evidenced" flag when complete."""
+    """The action's impact evidence (with its level and re-audit date), or the "Impact not
+    yet evidenced" flag when complete."""
     if impact_not_evidenced(action):
         return f'<span class="hub-flag">{IMPACT_NOT_EVIDENCED}</span>'
-    return markup.cell(action.impact)
+    words = [markup.cell(action.impact)] if action.impact else []
+    if action.evidence:
+        words.append(f"Evidence: {action.evidence}.")
+    if action.reaudit:
+        words.append(f"Re-audit {markup.long_date(action.reaudit)}.")
+    return " ".join(words)
 
 
 def action_table(

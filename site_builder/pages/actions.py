@@ -29,6 +29,8 @@ from ..dashboard import (
 from ..models import Indicator, Review
 from ..site import Site
 from . import OutputFile, markup
+from . import evidence as evidence_pages
+from . import feedback as feedback_pages
 from .listing import (
     agency_name,
     agency_path,
@@ -109,7 +111,9 @@ def render_page(site: Site, rows: list[ActionRow], reviews: list[ReviewRow]) -> 
         _render_completion(rows),
         _render_timeliness(site, reviews),
         _render_learning_lag(site, reviews),
+        feedback_pages.dashboard_section(site, PAGE),
         _render_impact(site, rows),
+        evidence_pages.dashboard_sections(site, PAGE),
     ]
     return "\n".join(sections)
 

@@ -13,6 +13,7 @@ from ..links import drop_links
 from ..models import Briefing
 from ..site import Site
 from . import OutputFile, markup
+from .feedback import briefing_block
 from .listing import (
     BRIEFINGS,
     agency_links,
@@ -26,6 +27,7 @@ from .listing import (
     left_out_docs,
     page_link,
     page_title,
+    preview_notice,
     review_links,
     theme_links,
     theme_path,
@@ -122,6 +124,7 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             title=page_title(briefing.title), description=page_title(briefing.summary)
         ),
         f"# {markup.text(briefing.title)}",
+        preview_notice(site, briefing),
         f"{markup.text(briefing.summary)}\n{{: .hub-lead }}",
         _facts(site, page, briefing),
     ]
@@ -132,6 +135,7 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             "Check the current multi-agency procedures before acting on it."
         )
     parts.append(drop_links(briefing.body, page, left_out).strip())
+    parts.append(briefing_block(site, briefing))
     return join_blocks(parts)
 
 

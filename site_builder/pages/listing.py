@@ -14,7 +14,8 @@ import posixpath
 from collections.abc import Iterable
 
 from ..loader import CONTENT_DIR
-from ..models import Action, Briefing, Review
+from ..models import Action, Briefing, ReportNarrative, Review
+from ..publication import embargo_lifts
 from ..site import Site
 from . import markup
 
@@ -53,6 +54,21 @@ def report_path(period: str) -> str:
 def page_title(title: str) -> str:
     """Text for front matter (title, description): themes insert it into HTML unescaped."""
     return html.escape(title, quote=True)
+
+
+def preview_notice(site: Site, item: Briefing | Review | ReportNarrative) -> str | None:
+    """In the authors' preview, a notice on an item a published edition would leave out."""
+    if not site.edition.preview:
+        return None
+    reason = site.edition.withheld(item)
+    if reason is None:
+        return None
+    words = {
+        "draft": "Draft: not published. Set 'status: published' to publish it.",
+        "embargoed": f"Embargoed: published from {markup.long_date(embargo_lifts(item))}.",
+        "internal": "Internal: published only in the internal edition.",
+    }[reason]
+    return f'!!! danger "Preview only"\n\n    {words}'
 
 
 def left_out_docs(site: Site) -> set[str]:

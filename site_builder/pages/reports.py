@@ -18,6 +18,8 @@ from ..periods import Period
 from ..scorecard import Scorecard, ScorecardLine, compute, history, quarters_ending
 from ..site import Site
 from . import OutputFile, markup
+from .evidence import report_levels
+from .feedback import period_fact, report_section
 from .indicators import (
     england_label,
     format_value,
@@ -32,6 +34,7 @@ from .listing import (
     left_out_docs,
     page_link,
     page_title,
+    preview_notice,
     priority_name,
     report_path,
     review_list,
@@ -124,6 +127,7 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
         [
             markup.front_matter(title=page_title(f"{TITLE} {period.short_label}")),
             f"# {TITLE} {markup.text(period.label)}",
+            preview_notice(site, report),
             _header_table(report, period),
             PRINT_BUTTON,
             f"## {SECTIONS[0]}",
@@ -144,6 +148,10 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
                 site.reviews.completed_in(period),
                 "No case reviews or audits were completed in this period.",
             ),
+            "#### Learning into practice",
+            report_section(site, page, period),
+            "#### Completed actions by evidence level",
+            report_levels(site, period),
             f"### {SUBSECTIONS[2]}",
             _voices(site.project.voices_for(period=period)),
             f"## {SECTIONS[4]}",
@@ -206,6 +214,7 @@ def _evidence(site: Site, report: ReportNarrative, scorecard: Scorecard, page: s
         f"{_quarter_span(shown)}.",
         f"- **Case reviews and audits completed in the period**: {len(reviews)} (see 4.2).",
         f"- **Voices**: {_voice_counts(voices)} (see 4.3).",
+        period_fact(site, period),
     ]
     parts = []
     if considered:

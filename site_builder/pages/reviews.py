@@ -21,6 +21,7 @@ from .listing import (
     join_blocks,
     left_out_docs,
     page_title,
+    preview_notice,
     review_list,
     review_path,
     theme_links,
@@ -67,6 +68,7 @@ def render_review(site: Site, review: Review, left_out: set[str]) -> str:
     parts = [
         markup.front_matter(title=page_title(review.title)),
         f"# {markup.text(review.title)}",
+        preview_notice(site, review),
         _facts(site, page, review),
     ]
     if review.learning:

@@ -12,6 +12,7 @@ from ..periods import Period
 from ..site import Site
 from . import OutputFile, markup
 from .action_table import action_table
+from .evidence import theme_chain
 from .indicators import theme_indicators_markdown
 from .listing import (
     THEMES,
@@ -92,6 +93,7 @@ def render_theme(site: Site, priority: Priority) -> str:
         theme_indicators_markdown(site, priority.id),
         "## Open actions",
         _open_actions(site, page, priority.id),
+        theme_chain(site, page, priority.id),
         "## Voices",
         _voices(site, priority.id),
     ]

@@ -10,8 +10,13 @@ DASHBOARD = "actions/"
 PLOTLY = "assets/javascripts/plotly.min.js"
 DRAW_TIMEOUT = 120_000  # ms: generous on a busy machine
 
-# Chart id -> traces: one per action status; completed by / after the due date.
-EXPECTED_TRACES = {"chart-actions-by-agency": 3, "chart-actions-completed": 2}
+# Chart id -> traces: one per action status; completed by / after the due date; answers, useful,
+# learned something and changed practice.
+EXPECTED_TRACES = {
+    "chart-actions-by-agency": 3,
+    "chart-actions-completed": 2,
+    "chart-learning-into-practice": 4,
+}
 
 DRAWN = """() => Array.from(document.querySelectorAll('.hub-chart')).map(el => ({
   id: el.closest('figure').id,

@@ -86,8 +86,12 @@ def serve_sitemap_at(page, server_url: str) -> None:  # noqa: ANN001
 
 def test_charts_draw_after_instant_navigation(page, server_url):
     serve_sitemap_at(page, server_url)
-    page.goto(server_url, wait_until="domcontentloaded")
+    # Instant navigation intercepts clicks only once it has read the sitemap: on a busy
+    # machine a click before that is a full page load, so wait for it.
+    with page.expect_response(re.compile(r".*/sitemap\.xml$")):
+        page.goto(server_url, wait_until="domcontentloaded")
     page.wait_for_function("() => window.document$ !== undefined")
+    page.wait_for_load_state("networkidle")
     # A marker on window survives instant navigation, never a full page load.
     page.evaluate("() => { window.__hubNoReload = true; }")
     page.locator(".md-nav--primary").get_by_role("link", name="Reports", exact=True).first.click()
