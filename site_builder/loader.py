@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,7 +42,19 @@ from .privacy import PrivacyGate
 from .problems import Problems
 from .project import Briefings, Collection, Project, Reports, Reviews, Scorecards
 from .scaffold import slugify
-from .source import LineMap, SourceError, YamlDocument, load_yaml, read_text, split_front_matter
+from .source import (
+    LineMap,
+    SourceError,
+    YamlDocument,
+    csv_texts,
+    decode_text,
+    front_matter_text,
+    is_binary,
+    load_yaml,
+    split_front_matter,
+    yaml_texts,
+)
+from .tree import SourceFile, walk
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -53,8 +64,14 @@ DATA_DIR = "data"
 DOCUMENT_FOLDERS = ("briefings", "reviews", "reports")
 # In `Project.rejected_ids`: the whole file failed, so any id may be defined in it.
 ANY_ID = "*"
-# Files under content/ that hold text and so pass through the privacy gate.
-TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".csv", ".json", ".yml", ".yaml"}
+MKDOCS_YML = "mkdocs.yml"
+# Markdown files, as MkDocs knows them: their front matter is YAML.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+YAML_SUFFIXES = (".yml", ".yaml", ".json")
+# Files whose records are lines: a line break never runs a number on.
+RECORD_SUFFIXES = (".csv", ".tsv")
+# A list nested deeper than this makes the Markdown engine fail (it recurses per level).
+MAX_LIST_INDENT = 4 * 50
 
 
 class Loader:
@@ -64,6 +81,9 @@ class Loader:
         self.root = root
         self.problems = Problems()
         self.gate = PrivacyGate()
+        self.files: list[SourceFile] = []  # every file under content/ and data/, walked safely
+        self.texts: dict[str, str | None] = {}  # rel -> text (None: unreadable or binary)
+        self.shown: dict[str, str] = {}  # rel -> rel as messages show it (a name withheld)
         # Ids of items that exist but failed validation, by collection: a reference to one
         # is not reported again as unknown (its own file already has the error).
         self.rejected: dict[str, set[str]] = {
@@ -74,7 +94,9 @@ class Loader:
         self.salvaged: list = []
 
     def load(self) -> tuple[Project, Problems]:
+        self._walk()
         taxonomy = self._load_taxonomy()
+        self._scan_all()
         indicators = self._load_indicators()
         known_indicators = {i.id for i in indicators} | self.rejected["indicators"]
         briefings = Briefings(self._load_documents("briefings", BriefingMeta, Briefing))
@@ -101,35 +123,132 @@ class Loader:
     def _rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def _read(self, path: Path, scan: bool = True) -> str | None:
-        """The file's text, scanned by the privacy gate; None (with a problem) if unreadable."""
+    def _walk(self) -> None:
+        """Find every file under content/ and data/; report what cannot be read safely."""
+        for top in (CONTENT_DIR, DATA_DIR):
+            tree = walk(self.root, top)
+            self.files.extend(tree.files)
+            for rel, message in tree.problems:
+                self.texts[rel] = None  # never read by a loader either
+                shown, _ = self.gate.redact(rel, spaces="-_")  # no allow list yet: mask more
+                self.problems.error(shown, None, message)
+
+    def _read(self, path: Path) -> str | None:
+        """The file's text; None (with a problem, reported once) if it cannot be read."""
         rel = self._rel(path)
-        try:
-            text = read_text(path)
-        except SourceError as exc:
-            self.problems.error(rel, exc.line, exc.message)
-            return None
-        except OSError as exc:
-            self.problems.error(rel, None, f"cannot read the file: {exc.strerror}")
-            return None
-        if scan:
-            self._scan(rel, text)
+        if rel in self.texts:
+            return self.texts[rel]
+        text = self.texts[rel] = self._read_file(path, rel)
         return text
 
-    def _scan(self, rel: str, text: str) -> None:
-        for finding in self.gate.scan(text):
+    def _read_file(self, path: Path, rel: str) -> str | None:
+        where = self.shown.get(rel, rel)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            self.problems.error(where, None, f"cannot read the file: {exc.strerror}")
+            return None
+        if is_binary(raw, path.suffix):
+            return None  # an image, a PDF: not text for a reader
+        try:
+            return decode_text(raw)
+        except SourceError as exc:
+            self.problems.error(where, exc.line, exc.message)
+            return None
+
+    def _scan_all(self) -> None:
+        """The privacy gate over every name and every text a reader could see."""
+        reported: set[str] = set()
+        for file in self.files:
+            self._scan_name(file, reported)
+        for file in self.files:
+            text = self._read(file.path)
+            if text is not None:
+                self._scan_file(self.shown.get(file.rel, file.rel), file.path.suffix, text)
+        mkdocs = self.root / MKDOCS_YML
+        if mkdocs.is_file():
+            text = self._read(mkdocs)
+            if text is not None:
+                self._scan_file(MKDOCS_YML, ".yml", text)
+
+    def _scan_name(self, file: SourceFile, reported: set[str]) -> None:
+        """File and folder names are published in addresses: scan each, and mask the file's
+        path in every message about it. A folder's finding is reported once, at the folder."""
+        top, *parts = file.rel.split("/")
+        withheld = False
+        for index, part in enumerate(parts):
+            parts[index], findings = self.gate.redact(part, spaces="-_")
+            if not findings:
+                continue
+            withheld = True
+            shown = "/".join((top, *parts[: index + 1]))
+            is_file = index == len(parts) - 1
+            if shown in reported:
+                continue
+            reported.add(shown)
+            for finding in findings:
+                where = " in the file name" if is_file else " in a folder name"
+                self.problems.error(shown, None, finding.message(where))
+        if withheld:
+            self.shown[file.rel] = "/".join((top, *parts))
+
+    def _scan_file(self, rel: str, suffix: str, text: str) -> None:
+        """Scan a file's text, and the YAML strings and CSV cells that read other than as
+        written (escaped, folded, run on over lines), each at the line where it starts."""
+        suffix = suffix.lower()
+        findings = self.gate.scan(text, wraps=suffix not in RECORD_SUFFIXES)
+        for finding in findings:
             self.problems.error(rel, finding.line, finding.message())
+        values = []
+        if suffix in YAML_SUFFIXES:
+            values = yaml_texts(text)
+        elif suffix in RECORD_SUFFIXES:
+            values = csv_texts(text)
+        elif suffix in MARKDOWN_SUFFIXES:
+            front_matter = front_matter_text(text)
+            values = yaml_texts(*front_matter) if front_matter else []
+            self._check_nesting(rel, text)
+        if not values:
+            return
+        seen = {(f.kind, f.masked): [] for f in findings}
+        for finding in findings:
+            seen[(finding.kind, finding.masked)].append(finding.line)
+        for first, last, value in values:
+            # A value is shown as text: every run of white space, line breaks too, is a space.
+            for finding in self.gate.scan(" ".join(value.split())):
+                lines = seen.get((finding.kind, finding.masked), [])
+                if not any(first <= line <= last for line in lines):  # found in the text
+                    self.problems.error(rel, first, finding.message())
+
+    def _check_nesting(self, rel: str, text: str) -> None:
+        """A list nested hundreds deep would crash the site engine: report it instead."""
+        if " " * MAX_LIST_INDENT not in text.replace("\t", "    "):
+            return
+        for number, line in enumerate(text.split("\n"), 1):
+            line = line.replace("\t", "    ")
+            indent = len(line) - len(line.lstrip(" "))
+            if indent > MAX_LIST_INDENT and line.strip():
+                self.problems.error(
+                    rel,
+                    number,
+                    f"a line indented {indent} spaces (a list nested more than"
+                    f" {MAX_LIST_INDENT // 4} levels deep): the site cannot show it; flatten it",
+                )
+                return
 
     def _yaml(self, path: Path, required: bool = True) -> YamlDocument | None:
         text = self._yaml_text(path, required)
         return None if text is None else self._parse_yaml(self._rel(path), text)
 
-    def _yaml_text(self, path: Path, required: bool, scan: bool = True) -> str | None:
-        if not path.is_file():
-            if required:
-                self.problems.error(self._rel(path), None, "file not found")
-            return None
-        return self._read(path, scan)
+    def _yaml_text(self, path: Path, required: bool) -> str | None:
+        rel = self._rel(path)
+        if rel in self.texts or path.is_file():
+            return self._read(path)
+        if path.is_dir():
+            self.problems.error(rel, None, "expected a YAML file, found a folder")
+        elif required:
+            self.problems.error(rel, None, "file not found")
+        return None
 
     def _parse_yaml(self, rel: str, text: str) -> YamlDocument | None:
         try:
@@ -188,13 +307,12 @@ class Loader:
         path = self.root / DATA_DIR / "taxonomy.yaml"
         rel = self._rel(path)
         empty = Taxonomy.model_construct(priorities=[], agencies=[], audiences=[], privacy_allow=[])
-        # The file's own privacy_allow applies to it: parse first, then scan.
-        text = self._yaml_text(path, required=True, scan=False)
+        # The file's own privacy_allow applies to it: parse first, then scan (with the rest).
+        text = self._yaml_text(path, required=True)
         if text is None:
             return empty
         doc = self._parse_yaml(rel, text)
         self.gate = PrivacyGate(_allow_list(doc.data if doc else None))
-        self._scan(rel, text)
         if doc is None:
             return empty
         if doc.data is None:
@@ -287,6 +405,8 @@ class Loader:
             if path.is_dir() or path.name.startswith("."):
                 continue
             rel = self._rel(path)
+            if rel in self.shown:
+                continue  # a name holding personal data: reported, never loaded
             if path.suffix != ".csv":
                 self.problems.error(
                     rel,
@@ -410,24 +530,26 @@ class Loader:
     # -- content/ -------------------------------------------------------------
 
     def _document_paths(self, folder: str) -> list[Path]:
-        base = self.root / CONTENT_DIR / folder
-        if not base.is_dir():
-            return []
+        prefix = f"{CONTENT_DIR}/{folder}/"
         paths = []
-        for parts in _files_under(base, hidden_files=True):
-            path = base.joinpath(*parts)
-            if path.name.startswith("."):
-                continue
-            if path.suffix != ".md" or len(parts) > 1:
+        for file in self.files:
+            if not file.rel.startswith(prefix) or file.rel in self.shown:
+                continue  # a name holding personal data: reported, never loaded
+            if file.path.suffix != ".md" or len(file.parts) > 2:
                 self.problems.error(
-                    self._rel(path),
+                    file.rel,
                     None,
                     f"content/{folder}/ holds only .md files, one per document, with no subfolders",
                 )
-                if path.suffix in TEXT_SUFFIXES:
-                    self._read(path)
-                continue
-            paths.append(path)
+            elif file.path.stem == "index":
+                self.problems.error(
+                    file.rel,
+                    None,
+                    f"the hub writes the list page content/{folder}/index.md itself:"
+                    " give the document another name",
+                )
+            else:
+                paths.append(file.path)
         return paths
 
     def _load_documents(self, folder: str, meta_model: type, model: type) -> list:
@@ -536,37 +658,25 @@ class Loader:
         return introduction, sections
 
     def _load_free_pages(self) -> list[FreePage]:
-        base = self.root / CONTENT_DIR
         pages = []
-        if not base.is_dir():
+        if not (self.root / CONTENT_DIR).is_dir():
             self.problems.error(CONTENT_DIR, None, "folder not found")
             return pages
-        for parts in _files_under(base, skip=DOCUMENT_FOLDERS):
-            path = base.joinpath(*parts)
-            if path.suffix.lower() not in TEXT_SUFFIXES:
+        for file in self.files:
+            top, *parts = file.rel.split("/")
+            if top != CONTENT_DIR or len(parts) > 1 and parts[0] in DOCUMENT_FOLDERS:
                 continue
-            text = self._read(path)
-            if text is not None and path.suffix == ".md":
-                pages.append(FreePage(self._rel(path), "/".join(parts), text))
+            if file.path.suffix != ".md" or file.rel in self.shown:
+                continue
+            text = self._read(file.path)
+            if text is not None:
+                pages.append(FreePage(file.rel, "/".join(parts), text))
         return pages
 
 
 def load_project(root: Path) -> tuple[Project, Problems]:
     """Load and validate every file under `root`; never raises for bad input."""
     return Loader(root).load()
-
-
-def _files_under(
-    base: Path, skip: tuple[str, ...] = (), hidden_files: bool = False
-) -> list[tuple[str, ...]]:
-    """Relative parts of every file under `base`, in path order, without hidden folders
-    (nor hidden files, unless `hidden_files`) or the top-level folders in `skip`."""
-    found = []
-    for folder, dirs, files in os.walk(base):
-        rel = Path(folder).relative_to(base).parts
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not (not rel and d in skip)]
-        found.extend((*rel, name) for name in files if hidden_files or not name.startswith("."))
-    return sorted(found)
 
 
 def _sub_maps(lines: LineMap, count: int) -> list[LineMap]:

@@ -16,10 +16,22 @@ naming the file and line. Six kinds are found (`KINDS`):
 - **phone number**: "+44" (or "0044"), or "0", then a UK number of 10 digits after the 0 (some
   have 9), grouped with spaces, hyphens or brackets. The first group holds the area code, so
   space-separated dates ("01 03 2015") and lone zeros ("0.5") never start one.
-- **date of birth**: a date (with a day) after "DOB", "D.O.B.", "date of birth" or "born",
+- **date of birth**: a date (with a day) after "DOB", "D.O.B.", "date of birth" (also
+  "date_of_birth" and "date-of-birth", as YAML keys), "birth date" or "born",
   optionally with ":" or "-", and "on", "is", "was" or "the" between. "born at home on
   12 March 2015" is found too (up to three words before "on"); "born in 2015" is not (no day).
   The date may be on the next line; the finding names the date's line.
+
+Reading as a reader does (`reader_view`): before the kinds are looked for, the text is read as a
+browser shows it, so markup cannot hide a match. Characters are normalised (NFKC: full-width
+digits are digits, and so are any script's), zero-width characters and soft hyphens dropped,
+HTML entities ("&#48;"), percent-encoded digits ("%30") and backslash escapes decoded, Markdown
+emphasis and code marks ("**DOB:**", "`0161 496 0000`") and HTML tags removed (their attribute
+values kept as text), runs of spaces read as one, and a line wrapped inside a paragraph (a
+blockquote's "> " and a list item's indent aside) read as a space where a digit meets the wrap,
+so a number split over two lines is found, at the line where it starts. In a Markdown table, a
+date in a column headed "DOB", "D.O.B." or "Date of birth" is a date of birth. YAML keys count
+as labels ("date_of_birth:").
 
 Overlaps: each stretch of text gives at most one finding. Candidates of all kinds are taken
 in order of position; where two overlap, the one that starts first wins, then the longer, then
@@ -43,9 +55,12 @@ digit search only the lines that hold one; emails need an "@" and dates of birth
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 KINDS = (
@@ -63,9 +78,9 @@ _VISIBLE = 2  # leading letters/digits left unmasked
 
 # Text pasted from word processors carries no-break spaces and typographic dashes inside
 # numbers ("0161\u00a0496\u00a00000"); they are read as plain spaces and hyphens.
-_PLAIN_SEPARATORS = [(space, " ") for space in "\u00a0\u2007\u2009\u202f"] + [
-    (dash, "-") for dash in "\u2010\u2011\u2012\u2013\u2014\u2212"
-]
+_PLAIN_SEPARATORS = {space: " " for space in "\u00a0\u2007\u2009\u202f"} | {
+    dash: "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2212"
+}
 
 
 @dataclass(frozen=True)
@@ -82,10 +97,11 @@ class Finding:
     kind: str
     masked: str
 
-    def message(self) -> str:
-        """The problem text for an author: what was found and what to do."""
+    def message(self, where: str = "") -> str:
+        """The problem text for an author: what was found (`where`, e.g. " in the file name")
+        and what to do."""
         return (
-            f"possible {self.kind} '{self.masked}' (remove it, or add the exact text to "
+            f"possible {self.kind} '{self.masked}'{where} (remove it, or add the exact text to "
             "privacy_allow in data/taxonomy.yaml if it is public)"
         )
 
@@ -174,23 +190,28 @@ _MONTH = r"""
       |sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?) \.? (?![A-Za-z])
 """
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01]) (?:st|nd|rd|th)? (?![A-Za-z0-9])"
+_DATE = rf"""
+    [0-9]{{1,2}} (?P<sep>[/.-]) [0-9]{{1,2}} (?P=sep) (?:[0-9]{{4}}|[0-9]{{2}})
+  | [0-9]{{4}} (?P<isep>[/.-]) [0-9]{{1,2}} (?P=isep) [0-9]{{1,2}}
+  | {_DAY} (?:[ \t]+ of)? [ \t]+ {_MONTH} (?: ,? [ \t]+ [0-9]{{4}} )?
+  | {_MONTH} [ \t]+ {_DAY} (?: ,? [ \t]+ [0-9]{{4}} )?
+"""
+# The labels of a date of birth, in prose, as a YAML key ("date_of_birth:") or a table heading.
+_DOB_LABEL = r"(?: dob | d\.o\.b\.? | date [\s_-]+ of [\s_-]+ birth | birth [\s_-]* date | born )"
 _DOB_RE = re.compile(
     rf"""
     (?<![A-Za-z])
-    (?: dob | d\.o\.b\.? | date [ \t]+ of [ \t]+ birth | born ) (?![A-Za-z])
-    \s* (?: [:=(-] \s* )?
+    {_DOB_LABEL} (?![A-Za-z])
+    \s* (?: [:=(|-] \s* )? ["']?
     (?: (?: [A-Za-z]+ [ \t,]+ ){{0,3}}? (?:on|is|was) \s+ )?
     (?: the \s+ )?
-    (?P<date>
-        [0-9]{{1,2}} (?P<sep>[/.-]) [0-9]{{1,2}} (?P=sep) (?:[0-9]{{4}}|[0-9]{{2}})
-      | [0-9]{{4}} (?P<isep>[/.-]) [0-9]{{1,2}} (?P=isep) [0-9]{{1,2}}
-      | {_DAY} (?:[ \t]+ of)? [ \t]+ {_MONTH} (?: ,? [ \t]+ [0-9]{{4}} )?
-      | {_MONTH} [ \t]+ {_DAY} (?: ,? [ \t]+ [0-9]{{4}} )?
-    )
+    (?P<date> {_DATE} )
     (?![0-9])
     """,
     _FLAGS | re.IGNORECASE,
 )
+_DATE_RE = re.compile(rf"(?<![0-9]) (?: {_DATE} ) (?![0-9])", _FLAGS | re.IGNORECASE)
+_DOB_HEADING_RE = re.compile(rf"[ \t]* {_DOB_LABEL} [ \t.:]* $", _FLAGS | re.IGNORECASE)
 
 _DOB_KEYWORDS = ("dob", "d.o.b", "birth", "born")  # cheap test before the full pattern
 _ORDINAL_INWARD = re.compile(r"[0-9](?:st|nd|rd|th)$")
@@ -347,16 +368,6 @@ def _resolve_phone_end(m: re.Match[str]) -> int | None:
     return m.start("body") + best
 
 
-def _plain_separators(text: str) -> str:
-    """Text with odd spaces and dashes made plain, one character for one (offsets hold)."""
-    if text.isascii():
-        return text
-    for odd, plain in _PLAIN_SEPARATORS:
-        if odd in text:
-            text = text.replace(odd, plain)
-    return text
-
-
 def _mask(raw: str) -> str:
     """Keep the first two letters/digits and the separators; star every other letter/digit."""
     shown = 0
@@ -370,6 +381,274 @@ def _mask(raw: str) -> str:
     return "".join(out)
 
 
+# --- the text as a reader sees it -------------------------------------------------------------
+
+# Characters a reader never sees: soft hyphen, zero-width space and joiners, direction marks,
+# word joiner and invisible operators, byte order mark, Mongolian vowel separator.
+_INVISIBLE = frozenset(
+    "\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+)
+_LINE_SEPARATORS = frozenset("\x85\u2028\u2029")  # read as spaces: only "\n" counts lines
+# Inline HTML elements: a reader sees their text run on ("0161<b>496</b>"); others break it.
+_INLINE_TAGS = frozenset(
+    ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i")
+    + ("ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time")
+    + ("tt", "u", "var", "wbr")
+)
+
+
+class _Folding(dict):
+    """A `str.translate` table filled on first use: how a reader sees each non-ASCII character."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        if char in _INVISIBLE:
+            seen = None
+        elif char in _LINE_SEPARATORS:
+            seen = " "
+        else:
+            folded = unicodedata.normalize("NFKC", char)
+            seen = "".join(_PLAIN_SEPARATORS.get(c, c) for c in folded).replace("\n", " ")
+            digit = unicodedata.decimal(seen, None) if len(seen) == 1 else None
+            if digit is not None:
+                seen = str(digit)  # any script's digits: Arabic-Indic "٠١٦١" is 0161
+        self[code] = seen
+        return seen
+
+
+_FOLDING = _Folding()
+
+# Where markup may start; each is then read by the patterns below (one search for all).
+_MARKUP_START = re.compile(r"[&\\*_~`<%]|[^\x00-\x7f]+")
+_ENTITY_RE = re.compile(
+    r"&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6})(?:;|(?![0-9A-Za-z]))|&[A-Za-z][A-Za-z0-9]{1,31};"
+)
+# Percent-encoded digits and separators, as in a link ("tel:%30161%20496%200000").
+_PERCENT_RE = re.compile(r"%(?:3[0-9]|2[0BbDd]|40)")
+_ESCAPE_RE = re.compile(r"\\[!-/:-@\[-`{-~]")
+_DELIMITER_RE = re.compile(r"([*_~])\1*+|`++")
+_TAG_RE = re.compile(
+    r"""</?([A-Za-z][A-Za-z0-9-]*+)
+    ((?:[ \t]++[^\s<>"'=/]++(?:[ \t]*+=[ \t]*+(?:"[^"<>\n]*+"|'[^'<>\n]*+'|[^\s"'=<>`]++))?)*+)
+    [ \t]*+/?>""",
+    re.VERBOSE,
+)
+_ATTRIBUTE_VALUE_RE = re.compile(r"""=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_SPACES_RE = re.compile(r"[ \t]{2,}|\t")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+_LIST_ITEM_RE = re.compile(r"([0-9]{1,9})[.)][ \t]")
+_LIST_START_RE = re.compile(r"[ >]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
+_FENCE_RE = re.compile(r"^[ >]*(?:```|~~~)", re.MULTILINE)
+_TABLE_RULE_RE = re.compile(
+    r"^[ >]*\|?[ ]?:?-+:?[ ]?(?:\|[ ]?:?-+:?[ ]?)*\|?[ ]?$", re.MULTILINE
+)
+
+
+@dataclass
+class ReaderView:
+    """Text as a reader sees it, with the way back to the source's lines.
+
+    Attributes:
+        text: the normalised text; it keeps every line break except the wraps it joins.
+        joins: offsets in `text` where a joined source line starts, in order.
+    """
+
+    text: str
+    joins: list[int] = field(default_factory=list)
+
+    def line_of(self, offset: int, first_line: int = 1) -> int:
+        """The source line of `offset` in `text`."""
+        return (
+            first_line + self.text.count("\n", 0, offset) + bisect.bisect_right(self.joins, offset)
+        )
+
+
+def reader_view(text: str, wraps: bool = True) -> ReaderView:
+    """`text` read as a reader sees it (see the module docstring); line breaks are kept, but
+    with `wraps` a break inside a paragraph that a digit touches is read as a space."""
+    text = _read_markup(text)
+    if "  " in text or "\t" in text:
+        text = _SPACES_RE.sub(" ", text)
+    if not wraps or "\n" not in text:
+        return ReaderView(text)
+    return _join_wraps(text)
+
+
+def _read_markup(text: str) -> str:
+    """Entities, escapes, emphasis, code marks, tags and odd characters read; "\n" kept."""
+    pieces = []
+    pos = 0
+    while m := _MARKUP_START.search(text, pos):
+        start = m.start()
+        char = text[start]
+        seen, end = _read_one(text, start, char, m)
+        if end == start:  # not markup after all: keep the character
+            end = start + 1
+            seen = char
+        pieces.append(text[pos:start])
+        pieces.append(seen)
+        pos = end
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _read_one(text: str, start: int, char: str, m: re.Match[str]) -> tuple[str, int]:
+    """What a reader sees of the markup at `start`, and where it ends (`start`: no markup)."""
+    if char == "&":
+        entity = _ENTITY_RE.match(text, start)
+        if entity is None:
+            return "", start
+        seen = html.unescape(entity.group())
+        return seen.translate(_FOLDING).replace("\n", " "), entity.end()
+    if char == "%":
+        code = _PERCENT_RE.match(text, start)
+        return (chr(int(code.group()[1:], 16)), code.end()) if code else ("", start)
+    if char == "\\":
+        escape = _ESCAPE_RE.match(text, start)
+        return (escape.group()[1], escape.end()) if escape else ("", start)
+    if char == "<":
+        tag = _TAG_RE.match(text, start)
+        if tag is None:
+            return "", start
+        values = [next(v for v in value.groups() if v is not None)
+                  for value in _ATTRIBUTE_VALUE_RE.finditer(tag.group(2))]
+        shown = " ".join(values).translate(_FOLDING).replace("\n", " ")
+        if tag.group(1).lower() in _INLINE_TAGS:
+            return (f" {shown} " if shown else ""), tag.end()
+        return f" {shown} ", tag.end()
+    if char in "*_~`":
+        run = _DELIMITER_RE.match(text, start)
+        end = run.end()
+        if end - start >= 3 and char in "`~":
+            return text[start:end], end  # a code fence: its lines stay lines
+        if char == "`":
+            return "", end
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        # Emphasis opens before a non-space and closes after one, never inside a word
+        # ("date_of_birth", "5*3" and a "* " list marker stay as they are).
+        opens = not _WORD_CHAR.match(before) and not after.isspace()
+        closes = not before.isspace() and not _WORD_CHAR.match(after)
+        return ("", end) if opens or closes else (text[start:end], end)
+    return m.group().translate(_FOLDING), m.end()  # a run of non-ASCII characters
+
+
+def _join_wraps(text: str) -> ReaderView:
+    """Read the line breaks inside paragraphs that a digit touches as spaces."""
+    fences = _fenced_ranges(text) if "```" in text or "~~~" in text else []
+    pieces = []
+    joins = []
+    length = 0
+    pos = 0
+    for start, end in _digit_breaks(text):
+        if not _is_wrap(text, start, end, fences):
+            continue
+        pieces.append(text[pos:start])
+        length += start - pos
+        pieces.append(" ")
+        length += 1
+        joins.append(length)
+        pos = end
+    if not joins:
+        return ReaderView(text)
+    pieces.append(text[pos:])
+    return ReaderView("".join(pieces), joins)
+
+
+def _digit_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line break that a digit touches, with the space before it and the
+    next line's "> " and indent. A loop over "\n": far faster here than a pattern."""
+    size = len(text)
+    newline = text.find("\n")
+    while newline != -1:
+        start = newline - 1 if newline and text[newline - 1] == " " else newline
+        end = newline + 1
+        while end < size and text[end] in " >":
+            end += 1
+        before = text[start - 1] if start else "\n"
+        after = text[end] if end < size else "\n"
+        if ("0" <= before <= "9" and not after.isspace()) or (
+            "0" <= after <= "9" and not before.isspace()
+        ):
+            yield start, end
+        newline = text.find("\n", newline + 1)
+
+
+def _is_wrap(text: str, start: int, end: int, fences: list[tuple[int, int]]) -> bool:
+    """Whether the break text[start:end] runs one paragraph on (not a new list item, table row,
+    heading or code line)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    next_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end : next_end if next_end != -1 else len(text)]
+    if "|" in before or "|" in after:
+        return False
+    # A numbered item starts a list only at "1." or after another item ("2019. Then" runs on).
+    item = _LIST_ITEM_RE.match(after)
+    if item and (item.group(1) == "1" or _LIST_START_RE.match(before)):
+        return False
+    if before.lstrip(" >").startswith("#"):
+        return False
+    return not any(fence_start <= start < fence_end for fence_start, fence_end in fences)
+
+
+def _fenced_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the insides of ``` and ~~~ code fences."""
+    marks = [m.start() for m in _FENCE_RE.finditer(text)]
+    return [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+
+
+def _find_table_dates_of_birth(text: str) -> Iterator[_Match]:
+    """Dates in a Markdown table's column headed "DOB", "D.O.B." or "Date of birth"."""
+    if "|" not in text or "-" not in text:
+        return
+    for rule in _TABLE_RULE_RE.finditer(text):
+        if "|" not in rule.group() or rule.start() == 0:
+            continue
+        heading_end = rule.start() - 1
+        heading_start = text.rfind("\n", 0, heading_end) + 1
+        columns = [
+            index
+            for index, (start, end) in enumerate(_cells(text, heading_start, heading_end))
+            if _DOB_HEADING_RE.match(text, start, end)
+        ]
+        if not columns:
+            continue
+        row_start = rule.end() + 1
+        while row_start < len(text):
+            row_end = text.find("\n", row_start)
+            row_end = len(text) if row_end == -1 else row_end
+            if "|" not in text[row_start:row_end]:
+                break
+            cells = _cells(text, row_start, row_end)
+            for index in columns:
+                if index < len(cells):
+                    for date in _DATE_RE.finditer(text, *cells[index]):
+                        yield _Match(date.start(), date.end(), _DOB, date.group(), date.group())
+            row_start = row_end + 1
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of the table row text[start:end]."""
+    while start < end and text[start] in " >":
+        start += 1
+    if start < end and text[start] == "|":
+        start += 1
+    stripped_end = len(text[start:end].rstrip()) + start
+    if stripped_end > start and text[stripped_end - 1] == "|":
+        end = stripped_end - 1
+    cells = []
+    while True:
+        bar = text.find("|", start, end)
+        if bar == -1:
+            cells.append((start, end))
+            return cells
+        cells.append((start, bar))
+        start = bar + 1
+
+
 # --- the gate ---------------------------------------------------------------------------------
 
 
@@ -381,31 +660,52 @@ class PrivacyGate:
     """
 
     def __init__(self, allow: Iterable[str] = ()) -> None:
-        self._allow = frozenset(_plain_separators(str(item)).strip().casefold() for item in allow)
+        self._allow = frozenset(
+            reader_view(str(item), wraps=False).text.strip().casefold() for item in allow
+        )
 
-    def scan(self, text: str, first_line: int = 1) -> list[Finding]:
-        """Findings in `text`, in order of line then column.
+    def scan(self, text: str, first_line: int = 1, wraps: bool = True) -> list[Finding]:
+        """Findings in `text` as a reader sees it, in order of line then column.
 
         `first_line` is the file line number of the text's first line (for front matter or a
-        body that starts part-way down a file).
+        body that starts part-way down a file). `wraps=False` reads every line break as one
+        (a CSV file, whose records are lines).
         """
-        text = _plain_separators(text)
+        view = reader_view(text, wraps)
+        return [
+            Finding(view.line_of(match.start, first_line), match.kind, _mask(match.raw))
+            for match in self._matches(view.text)
+        ]
+
+    def redact(self, text: str, spaces: str = "") -> tuple[str, list[Finding]]:
+        """`text` (one line, e.g. a file name) with every finding masked in place, and the
+        findings; `text` itself when nothing is found. Characters in `spaces` read as spaces
+        (in a file name "-" and "_" separate words)."""
+        view = reader_view(text.translate({ord(c): " " for c in spaces}), wraps=False)
+        matches = list(self._matches(view.text))
+        if not matches:
+            return text, []
+        # Masks keep the source's characters where reading changed none of them.
+        shown = text if len(view.text) == len(text) else view.text
+        masks = [_mask(shown[match.start : match.end]) for match in matches]
+        for match, masked in reversed(list(zip(matches, masks, strict=True))):
+            shown = shown[: match.start] + masked + shown[match.end :]
+        findings = [Finding(1, m.kind, masked) for m, masked in zip(matches, masks, strict=True)]
+        return shown, findings
+
+    def _matches(self, text: str) -> Iterator[_Match]:
+        """The matches to report: overlaps resolved, allowed text left out, in text order."""
         spans = _lines_with_digits(text)
         candidates = [match for find in _FINDERS for match in find(text, spans)]
+        candidates.extend(_find_table_dates_of_birth(text))
         candidates.sort(key=lambda c: (c.start, c.start - c.end, _PRIORITY[c.kind]))
-        findings = []
         claimed_to = 0
-        line, counted_to = first_line, 0
         for match in candidates:
             if match.start < claimed_to:
                 continue  # overlaps a match already taken
             claimed_to = match.end
-            if self._is_allowed(match):
-                continue
-            line += text.count("\n", counted_to, match.start)
-            counted_to = match.start
-            findings.append(Finding(line, match.kind, _mask(match.raw)))
-        return findings
+            if not self._is_allowed(match):
+                yield match
 
     def _is_allowed(self, match: _Match) -> bool:
         texts = (match.raw, match.phrase) if match.phrase else (match.raw,)

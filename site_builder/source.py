@@ -8,6 +8,8 @@ Problems with the file itself (bad bytes, YAML syntax) raise `SourceError`.
 from __future__ import annotations
 
 import bisect
+import csv
+import io
 import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -128,9 +130,56 @@ _FAST_NESTING_BOUND = 2000
 _MAX_NODES = 200_000
 
 
+# What a file of these formats starts with: such a file that is not UTF-8 is binary, not text.
+_BINARY_MAGIC = (
+    b"\x89PNG\r\n\x1a\n",  # PNG
+    b"\xff\xd8\xff",  # JPEG
+    b"GIF87a",
+    b"GIF89a",
+    b"RIFF",  # WebP, WAV, AVI
+    b"\x00\x00\x01\x00",  # ICO
+    b"%PDF-",
+    b"PK\x03\x04",  # ZIP, DOCX, XLSX
+    b"wOFF",  # web fonts
+    b"wOF2",
+    b"\x1f\x8b",  # gzip
+    b"OggS",
+    b"ID3",  # MP3
+    b"fLaC",
+)
+_BINARY_SNIFF = 8192  # bytes looked at for NUL bytes
+# Files with these suffixes are text whatever their bytes: one that is not UTF-8 is an error.
+TEXT_SUFFIXES = frozenset(
+    (".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".txt", ".text", ".html", ".htm", ".xml")
+    + (".svg", ".csv", ".tsv", ".json", ".yml", ".yaml", ".ics", ".css", ".js", ".rss")
+    + (".atom", ".vcf", ".rtf", ".tex", ".log", ".ini", ".toml", ".cfg", ".conf", ".webmanifest")
+)
+
+
+def is_binary(raw: bytes, suffix: str) -> bool:
+    """Whether a file's bytes are binary (an image, a PDF...), not text for a reader.
+
+    Only a file that is not UTF-8 can be binary: anything that decodes is read as text. It is
+    binary if it holds a NUL byte in its first 8 KB or starts like a known binary format, and
+    its suffix is not a text format's.
+    """
+    if suffix.lower() in TEXT_SUFFIXES:
+        return False
+    try:
+        raw.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        pass
+    return b"\x00" in raw[:_BINARY_SNIFF] or raw.startswith(_BINARY_MAGIC)
+
+
 def read_text(path: Path) -> str:
     """The file's text; `SourceError` naming the line of the first byte that is not UTF-8."""
-    raw = path.read_bytes()
+    return decode_text(path.read_bytes())
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes as text, as `read_text` reads them."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -173,6 +222,90 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDocument:
 def _loader_for(text: str) -> Any:
     nesting = text.count("[") + text.count("{") + max(map(len, text.split("\n")))
     return _FastLoader(text) if nesting <= _FAST_NESTING_BOUND else _Loader(text)
+
+
+def front_matter_text(text: str) -> tuple[str, int] | None:
+    """The text of a file's `---` front matter and the line it starts on; None if it has none
+    (or it is not closed)."""
+    first_end = text.find("\n")
+    if not text.startswith("---") or first_end == -1:
+        return None
+    if not YAMLHandler.FM_BOUNDARY.fullmatch(text[:first_end]):
+        return None
+    closing = _FM_CLOSE.search(text, first_end + 1)
+    if closing is None:
+        return None
+    return text[first_end + 1 : max(first_end + 1, closing.start() - 1)], 2
+
+
+# A line that may continue a string: not a key, a list item, a comment or blank; or a block
+# scalar (">", "|"); or a line whose quotes are not closed on it.
+_MAY_SPAN_LINES = re.compile(
+    r"""^(?![ \t]*(?:-[ \t]+)*(?:[^\s:#'"][^:\n]*|"[^"\n]*"|'[^'\n]*'):(?:[ \t]|$))
+         (?![ \t]*(?:-(?:[ \t]|$)|\#|$)).*$
+      | [:-][ \t]*[|>][-+0-9]*[ \t]*(?:\#.*)?$
+      | ^[^"\n]*"(?:[^"\n]*"[^"\n]*")*[^"\n]*$
+      | ^[^'\n]*'(?:[^'\n]*'[^'\n]*')*[^'\n]*$""",
+    re.MULTILINE | re.VERBOSE,
+)
+_FM_CLOSE = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+
+
+def yaml_texts(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
+    """(first line, last line, value) of each string in a YAML text that a reader sees other
+    than as written: escaped ("\\x30"), folded or split over lines.
+
+    Any YAML is read, tags and all (mkdocs.yml's "!!python/name:"), nothing is constructed;
+    text that is not YAML gives []. Other strings read as they are written.
+    """
+    if "\\" not in text and not _MAY_SPAN_LINES.search(text):
+        return []  # every string is on one line, as written: the text scan reads it
+    loader = _loader_for(text)
+    try:
+        node = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        return []
+    finally:
+        loader.dispose()
+    found: list[tuple[int, int, str]] = []
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:  # a loop, not recursion: nesting depth is the author's
+        node = stack.pop()
+        if id(node) in seen:  # an alias: read once
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            start, end = node.start_mark, node.end_mark
+            escaped = node.style == '"' and "\\" in text[start.index : end.index]
+            if escaped or end.line > start.line:
+                found.append((first_line + start.line, first_line + end.line, node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+        else:
+            stack.extend(reversed(node.value))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def csv_texts(text: str) -> list[tuple[int, int, str]]:
+    """(first line, last line, cell) of each CSV cell that spans lines (a quoted note with line
+    breaks): a reader sees it run on. A file that is not CSV gives what was read before the
+    error."""
+    if '"' not in text:
+        return []
+    reader = csv.reader(io.StringIO(text))
+    found = []
+    start = 1
+    try:
+        for record in reader:
+            if reader.line_num > start:
+                found.extend((start, reader.line_num, cell) for cell in record if "\n" in cell)
+            start = reader.line_num + 1
+    except csv.Error:
+        pass
+    return found
 
 
 def split_front_matter(text: str) -> FrontMatterDocument:

@@ -350,8 +350,10 @@ def test_scan_never_raises_and_never_shows_a_whole_match(text: str, first_line: 
     for finding in findings:
         assert finding.kind in KINDS
         assert first_line <= finding.line < first_line + len(lines)
-        raws = _raw_candidates(finding, lines[finding.line - first_line])
-        assert raws, f"no text shaped like {finding.masked!r} on its line"
+        # A match starts on its line and may run on across wraps; spaces read as one.
+        rest = re.sub(r"\s+", " ", " ".join(lines[finding.line - first_line :]))
+        raws = _raw_candidates(finding, rest)
+        assert raws, f"no text shaped like {finding.masked!r} from its line on"
         assert all(raw != finding.masked for raw in raws)
         assert sum(c.isalnum() for c in finding.masked) <= 2
         assert all(raw not in finding.message() for raw in raws)
@@ -416,3 +418,79 @@ def test_pathological_input_is_scanned_in_linear_time(text: str) -> None:
     start = time.perf_counter()
     PrivacyGate().scan(text)
     assert time.perf_counter() - start < 5  # 100,000 characters: quadratic work takes minutes
+
+
+# --- reading as a reader sees it --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("**Date of birth:** 3 March 2010", [(1, DOB, "3 M**** ****")]),
+        ("_DOB_: 03/03/2010", [(1, DOB, "03/**/****")]),
+        ("date_of_birth: 2010-03-03", [(1, DOB, "20**-**-**")]),
+        ('dob: "2010-03-03"', [(1, DOB, "20**-**-**")]),
+        ("Birth date: 3 May 2011", [(1, DOB, "3 M** ****")]),
+        ("ring `0161 496 0000`", [(1, PHONE, "01** *** ****")]),
+        ("ring &#48;161 496 0000", [(1, PHONE, "01** *** ****")]),
+        ("ring &#x30;161&nbsp;496 0000", [(1, PHONE, "01** *** ****")]),
+        ("ring 0161\\-496\\-0000", [(1, PHONE, "01**-***-****")]),
+        ("ring \uff10\uff11\uff16\uff11 496 0000", [(1, PHONE, "01** *** ****")]),
+        ("NHS 943\u200b476\u00ad5919", [(1, NHS, "94********")]),
+        ("ring 0161  496\t0000", [(1, PHONE, "01** *** ****")]),
+        ("<b>DOB</b>: 3 March 2010", [(1, DOB, "3 M**** ****")]),
+        ('<a href="mailto:jo@example.org">us</a>', [(1, EMAIL, "jo@*******.***")]),
+        ("intro\nNHS 943 476\n5919", [(2, NHS, "94* *** ****")]),
+        ("> ring 0161 496\n> 0000", [(1, PHONE, "01** *** ****")]),
+        ("- at SW1A\n  1AA", [(1, POSTCODE, "SW** ***")]),
+        (
+            "a\nb\nNHS 943\n476\n5919\nlast 07700 900123",
+            [(3, NHS, "94* *** ****"), (6, PHONE, "07*** ******")],
+        ),
+        (
+            "| Name | DOB |\n|---|---|\n| A | 3/3/10 |\n| B | 4 May 2011 |",
+            [(3, DOB, "3/3/**"), (4, DOB, "4 M** ****")],
+        ),
+        ("| DOB | 3 March 2010 |", [(1, DOB, "3 M**** ****")]),
+    ],
+)
+def test_markup_escapes_and_wraps_do_not_hide_a_match(text: str, expected: list) -> None:
+    assert scan(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. first 943 476\n2. 5919",  # list items are separate
+        "## Figures 943 476\n5919 cases",  # a heading ends its line
+        "| 943 476 |\n| 5919 |",  # table rows
+        "```\n943 476\n5919\n```",  # code lines
+        "5*3 and date_of_birth_field",  # not emphasis
+        "| Name | Date |\n|---|---|\n| A | 3/3/10 |",  # a date column that is not DOB
+    ],
+)
+def test_breaks_between_blocks_are_not_wraps(text: str) -> None:
+    assert scan(text) == []
+
+
+def test_csv_lines_are_records_not_wraps() -> None:
+    text = "x,943 476\n5919,y\n"
+    assert [f.kind for f in PrivacyGate().scan(text)] == [NHS]
+    assert PrivacyGate().scan(text, wraps=False) == []
+
+
+def test_redact_masks_a_name_in_place() -> None:
+    gate = PrivacyGate()
+    assert gate.redact("child-9434765919.md") == (
+        "child-94********.md",
+        [Finding(1, NHS, "94********")],
+    )
+    assert gate.redact("m6-5ab-visits.yaml", spaces="-_") == (
+        "m6-***-visits.yaml",
+        [Finding(1, POSTCODE, "m6-***")],
+    )
+    assert gate.redact("rr-2026-01-child-a.md", spaces="-_") == ("rr-2026-01-child-a.md", [])
+
+
+def test_allow_list_is_read_as_a_reader_reads_it() -> None:
+    assert scan("ring 0161&nbsp;496 0999", ("0161\u00a0496 0999",)) == []

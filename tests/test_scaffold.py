@@ -167,7 +167,7 @@ def test_published_scaffold_warns_at_each_placeholder(make_project) -> None:
     brief = "content/briefings/left-as-scaffolded.md"
     fix = "is still here: replace it before publishing"
     # The briefing: 17 lines of front matter (with 4 comments); its sections begin at line 19.
-    # The review: 12 lines of front matter, "## Summary" at 14, its placeholder at 16.
+    # The review: 22 lines of front matter (with 12 comments), its placeholder at 26.
     expected = [
         f"{brief}:4: warning: the scaffold's placeholder"
         f" 'One or two sentences: what a practitioner will learn.' {fix}",
@@ -175,7 +175,7 @@ def test_published_scaffold_warns_at_each_placeholder(make_project) -> None:
             f"{brief}:{line}: warning: the scaffold's placeholder 'Write this section.' {fix}"
             for line in (19, 23, 27, 31, 35, 39, 43)
         ),
-        f"{review}:16: warning: the scaffold's placeholder"
+        f"{review}:26: warning: the scaffold's placeholder"
         f" 'A short, pseudonymised summary of the case and the review...' {fix}",
         "hub check: 0 errors, 9 warnings",
     ]

@@ -159,3 +159,42 @@ def test_read_text_names_the_line_of_a_bad_byte(tmp_path) -> None:
 
 def test_line_map_defaults() -> None:
     assert LineMap(5).line_of("anything", 0) == 5
+
+
+def test_yaml_texts_are_the_strings_that_read_other_than_as_written() -> None:
+    from site_builder.source import yaml_texts
+
+    text = (
+        'a: "\\x30161"\n'  # escaped
+        "b: >\n  folded\n  text\n"  # block scalar
+        "c: plain\n  run on\n"  # plain, over two lines
+        "d: as written\n"
+        "e: [x, 'y']\n"
+    )
+    assert yaml_texts(text, first_line=2) == [
+        (2, 2, "0161"),
+        (3, 6, "folded text\n"),
+        (6, 7, "plain run on"),
+    ]
+    assert yaml_texts("a: b\nc: [d]\n") == []
+    assert yaml_texts("a: [unclosed\n  b") == []  # not YAML: the text scan alone reads it
+    assert yaml_texts("x: " + "[" * 5000 + "]" * 5000 + "\n  y") == []  # nested too deep
+
+
+def test_csv_texts_are_the_cells_over_lines() -> None:
+    from site_builder.source import csv_texts
+
+    text = 'a,b\n1,"one\ntwo"\n2,three\n3,"x\n\ny"\n'
+    assert csv_texts(text) == [(2, 3, "one\ntwo"), (5, 7, "x\n\ny")]
+    assert csv_texts("a,b\n1,2\n") == []
+
+
+def test_is_binary_only_for_bytes_that_are_not_text() -> None:
+    from site_builder.source import is_binary
+
+    png = b"\x89PNG\r\n\x1a\n\x00\x00"
+    assert is_binary(png, ".png")
+    assert not is_binary(b"GIF89a but UTF-8 text: 0161 496 0000", ".gif")  # decodes: text
+    assert not is_binary(png, ".txt")  # a text suffix: not UTF-8 is an error, not binary
+    assert not is_binary(b"caf\xe9", ".dat")  # neither NUL nor a known format
+    assert is_binary(b"caf\xe9\x00", ".dat")

@@ -44,20 +44,35 @@ class Source:
         return self.lines.line_of(*loc)
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
 def _parse_iso_date(value: Any) -> Any:
     if isinstance(value, date):
-        return value
+        return _in_range(value, value.isoformat())
     text = str(value).strip() if isinstance(value, str | int) else None
     if text is None or not _ISO_DATE_RE.match(text):
         raise PydanticCustomError(
             "iso_date", "expected a date YYYY-MM-DD, got {got}", {"got": describe(value)}
         )
     try:
-        return date.fromisoformat(text)
+        parsed = date.fromisoformat(text)
     except ValueError:
         raise PydanticCustomError(
             "iso_date", "{got} is not a real date", {"got": describe(value)}
         ) from None
+    return _in_range(parsed, value)
+
+
+def _in_range(parsed: date, value: Any) -> date:
+    # Deadlines add months and working days to dates: a year like 9999 would overflow them.
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise PydanticCustomError(
+            "iso_date",
+            "{got} is out of range: expected a year from {low} to {high}",
+            {"got": describe(value), "low": MIN_YEAR, "high": MAX_YEAR},
+        )
+    return parsed
 
 
 def _as_list(value: Any) -> Any:
