@@ -415,7 +415,7 @@ class OutputGate:
         elif suffix in _JSON_SUFFIXES:
             self._scan_json(text, report, copied)
         else:
-            found = self._text_found(text, "in the file")
+            found = self._text_found(text, "in the file", read=False)
             if suffix in ("js", "mjs"):
                 found += self._script_found(text)
             elif suffix == "css":
@@ -426,7 +426,7 @@ class OutputGate:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
-            self._report(report, self._text_found(text, "in the file"), copied)
+            self._report(report, self._text_found(text, "in the file", read=False), copied)
             return
         if isinstance(data, dict) and isinstance(data.get("docs"), list):
             self._scan_search_index(data["docs"], report)
@@ -480,15 +480,17 @@ class OutputGate:
                 found.append(_Found(message + where, f"id:{item_id}"))
         return found
 
-    def _text_found(self, text: str, where: str) -> list[_Found]:
-        found = self._findings(text)
+    def _text_found(self, text: str, where: str, *, read: bool = True) -> list[_Found]:
+        found = self._findings(text, read=read)
         return [item._replace(message=f"{item.message} {where}") for _, item in found]
 
-    def _findings(self, text: str) -> list[tuple[int, _Found]]:
-        """(line, finding) for the personal data and left-out items in `text`."""
+    def _findings(self, text: str, *, read: bool = True) -> list[tuple[int, _Found]]:
+        """(line, finding) for the personal data and left-out items in `text`; `read`: the
+        text is already read as a reader sees it, else the privacy gate reads it first."""
+        scan = self._privacy.scan_read if read else self._privacy.scan
         found = [
             (f.line, _Found(f"possible {f.kind} '{f.masked}'", f"{f.kind}:{f.masked}"))
-            for f in self._privacy.scan(text)
+            for f in scan(text)
         ]
         for item_id, item_source, offset in self._left_out.find(text):
             message = f"trace of left-out item '{item_id}' ({item_source})"
@@ -608,7 +610,7 @@ class OutputGate:
                 text = (self._root / path).read_text(encoding="utf-8") if self._root else ""
             except (OSError, UnicodeDecodeError):
                 text = ""
-            keys = {evidence for _, (_, evidence) in self._findings(" ".join(text.split()))}
+            keys = {evidence for _, (_, evidence) in self._findings(text, read=False)}
             keys |= {f"host:{m.group(1).lower()}" for m in _ANY_HOST_RE.finditer(text)}
             keys |= {f"id:{item}" for item, _, _ in self._left_out.find(text)}
             self._evidence[path] = frozenset(keys)
