@@ -19,10 +19,11 @@ from mkdocs.structure.pages import Page
 
 import site_builder
 from site_builder.build import CHECKED_ENV
-from site_builder.feedback import FORM_URL_KEY, form_url_problem
+from site_builder.feedback import FORM_URL_KEY
 from site_builder.gate import OutputGate
 from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
+from site_builder.pages.markup import escaped
 from site_builder.pages.problems import problem_page
 from site_builder.pipeline import Prepared, prepare
 from site_builder.publication import EditionError, edition_from_env
@@ -48,10 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         edition = edition_from_env(_command)
     except EditionError as exc:
         raise PluginError(str(exc)) from None
-    form_url = config.extra.get(FORM_URL_KEY)
-    if form_url_problem(form_url):
-        raise PluginError(f"mkdocs.yml: error: {form_url_problem(form_url)}")
-    prepared, problems = prepare(root, edition, config.site_url or "", form_url or "")
+    form_url = config.extra.get(FORM_URL_KEY) or ""  # checked with mkdocs.yml by prepare()
+    prepared, problems = prepare(root, edition, config.site_url or "", form_url)
     if problems.errors or os.environ.get(CHECKED_ENV) != "1":
         for problem in problems.sorted():
             print(problem.format(), file=sys.stderr)
@@ -91,10 +90,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Free pages may link to left-out items too: drop those links (generated pages never do)."""
+    """Free pages: front matter is text, and links to left-out items are dropped (generated
+    pages do both themselves)."""
     if page.file.generated_by:
         return markdown
-    return drop_links(markdown, page.file.src_uri, _left_out_uris)
+    page.meta = escaped(page.meta)
+    return drop_links(markdown, page.file.src_uri, _left_out_uris, config.site_url or "")
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001

@@ -7,16 +7,20 @@ The loader has checked each file on its own; these checks need the whole project
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from .loader import ANY_ID
+from .loader import ANY_ID, CONTENT_DIR
 from .messages import did_you_mean, quote
 from .models import Briefing, ReportNarrative, Review, Source
 from .outline import headings
 from .periods import Period
 from .problems import Problems
 from .project import Project
+from .safe_markup import MARKDOWN_EXTENSIONS, check_markup, scan_html
 from .scaffold import PLACEHOLDERS
+from .source import SourceError, read_text, split_front_matter
+from .tree import walk
 
 SEVEN_MINUTE_SECTIONS = 7
 SEVEN_MINUTE_WORDS = 1400  # seven minutes at 200 words a minute
@@ -33,8 +37,11 @@ _DEFINED_IN = {
 }
 
 
-def check_project(project: Project, problems: Problems) -> None:
-    """Add every cross-file problem of `project` to `problems`."""
+def check_project(
+    project: Project, problems: Problems, extensions: Sequence[str] = MARKDOWN_EXTENSIONS
+) -> None:
+    """Add every cross-file problem of `project` to `problems`; bodies are read as Markdown
+    `extensions` (mkdocs.yml's) render them."""
     taxonomy_loaded = bool(project.taxonomy.priorities)
     for briefing in project.briefings:
         if taxonomy_loaded:
@@ -60,6 +67,8 @@ def check_project(project: Project, problems: Problems) -> None:
                 project.taxonomy.priority_ids(),
                 "priority",
             )
+    _check_markup(project, problems, extensions)
+    _check_static_markup(project.root, problems)
     for voice in project.voices:
         _check_period(problems, voice.origin, voice.period)
         if taxonomy_loaded:
@@ -280,3 +289,42 @@ def _period_error(text: str, exc: ValueError) -> str:
         if quote(text).startswith("'")
         else f"expected a period like 2018-19-q3, got {quote(text)}"
     )
+
+
+def _check_markup(project: Project, problems: Problems, extensions: Sequence[str]) -> None:
+    """Safe markup in every author body, drafts included: each will be published one day."""
+    for document in (*project.briefings, *project.reviews, *project.reports):
+        check_markup(
+            document.origin.path, document.body, document.body_line, problems, extensions
+        )
+    for page in project.pages:
+        try:
+            body, body_line = _page_body(page.text)
+        except SourceError:  # MkDocs reads such front matter as text: so do we
+            body, body_line = page.text, 1
+        check_markup(page.path, body, body_line, problems, extensions)
+
+
+def _page_body(text: str) -> tuple[str, int]:
+    document = split_front_matter(text)
+    return document.body, document.body_line
+
+
+# Files MkDocs copies as they are, which a browser opening their URL runs as a document.
+STATIC_MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".svg", ".xml")
+
+
+def _check_static_markup(root: Path, problems: Problems) -> None:
+    """Safe markup in the HTML, SVG and XML files under content/, published as they are."""
+    for file in walk(root, CONTENT_DIR).files:  # the walk's own problems the loader reports
+        suffix = file.path.suffix.lower()
+        if suffix not in STATIC_MARKUP_SUFFIXES:
+            continue
+        try:
+            text = read_text(file.path)
+        except (SourceError, OSError):  # the loader reports files it cannot read
+            continue
+        for finding in scan_html(text):
+            # An SVG's own <style> restyles only the drawing.
+            if finding.key != ("tag", "style") or suffix != ".svg":
+                problems.error(file.rel, finding.line, finding.message)

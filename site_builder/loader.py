@@ -17,10 +17,13 @@ from pydantic import BaseModel, ValidationError
 from .feedback import FeedbackReader
 from .messages import describe, did_you_mean, error_messages, quote
 from .models import (
+    Assurance,
+    AssuranceQuestion,
     Briefing,
     BriefingMeta,
     FreePage,
     Indicator,
+    JudgementRow,
     ReportMeta,
     ReportNarrative,
     Review,
@@ -30,6 +33,7 @@ from .models import (
     Taxonomy,
     Voice,
 )
+from .models.assurance import JUDGEMENTS, AssuranceQuestionMeta
 from .models.common import SLUG_RE
 from .models.feedback import FEEDBACK_COLUMNS, Feedback
 from .models.indicator import IndicatorMeta
@@ -90,6 +94,7 @@ class Loader:
             "briefings": set(),
             "reviews": set(),
             "indicators": set(),
+            "questions": set(),
         }
         self.salvaged: list = []
 
@@ -100,16 +105,20 @@ class Loader:
         indicators = self._load_indicators()
         known_indicators = {i.id for i in indicators} | self.rejected["indicators"]
         briefings = Briefings(self._load_documents("briefings", BriefingMeta, Briefing))
+        reviews = Reviews(self._load_documents("reviews", ReviewMeta, Review))
         project = Project(
             root=self.root,
             taxonomy=taxonomy,
             briefings=briefings,
-            reviews=Reviews(self._load_documents("reviews", ReviewMeta, Review)),
+            reviews=reviews,
             reports=Reports(self._load_reports()),
             indicators=Collection(indicators),
             scorecards=self._load_scorecards(known_indicators),
             voices=tuple(self._load_voices()),
             pages=tuple(self._load_free_pages()),
+            assurance=self._load_assurance(
+                taxonomy, known_indicators | briefings.ids() | reviews.ids() | self._rejected_docs()
+            ),
             rejected_ids={kind: frozenset(ids) for kind, ids in self.rejected.items()},
             feedback=self._load_feedback(
                 briefings.ids() | self.rejected["briefings"], taxonomy.agency_ids()
@@ -306,7 +315,9 @@ class Loader:
     def _load_taxonomy(self) -> Taxonomy:
         path = self.root / DATA_DIR / "taxonomy.yaml"
         rel = self._rel(path)
-        empty = Taxonomy.model_construct(priorities=[], agencies=[], audiences=[], privacy_allow=[])
+        empty = Taxonomy.model_construct(
+            priorities=[], agencies=[], audiences=[], subgroups=[], privacy_allow=[]
+        )
         # The file's own privacy_allow applies to it: parse first, then scan (with the rest).
         text = self._yaml_text(path, required=True)
         if text is None:
@@ -321,7 +332,7 @@ class Loader:
         taxonomy = self._validate(Taxonomy, doc.data, rel, doc.lines, 1, label="")
         if taxonomy is None:
             return empty
-        for kind in ("priorities", "agencies", "audiences"):
+        for kind in ("priorities", "agencies", "audiences", "subgroups"):
             self._report_duplicate_ids(self._rel(path), doc.lines, kind, getattr(taxonomy, kind))
         return taxonomy
 
@@ -341,7 +352,7 @@ class Loader:
             self.rejected["indicators"].add(ANY_ID)  # any id may be in it: report none unknown
         if doc is None or doc.data is None:
             return []
-        return self._load_list(path, doc, IndicatorMeta, Indicator, "indicator")
+        return self._load_list(path, doc, IndicatorMeta, Indicator, "indicator", "indicators")
 
     def _load_voices(self) -> list[Voice]:
         path = self.root / DATA_DIR / "voices.yaml"
@@ -350,8 +361,13 @@ class Loader:
             return []
         return self._load_list(path, doc, VoiceMeta, Voice, "voice")
 
-    def _load_list(self, path: Path, doc: YamlDocument, meta: type, model: type, what: str):
-        """Items of a top-level YAML list (`what`: "indicator" or "voice"), each validated."""
+    def _load_list(
+        self, path: Path, doc: YamlDocument, meta: type, model: type, what: str, ids: str = ""
+    ):
+        """Items of a top-level YAML list (`what`: "indicator", "voice"...), each validated.
+
+        With `ids` (a key of `self.rejected`) items have unique ids: an invalid item's id is
+        recorded as rejected, and a repeated id is an error."""
         rel = self._rel(path)
         if not isinstance(doc.data, list):
             self.problems.error(
@@ -370,13 +386,13 @@ class Loader:
             if item_meta is not None:
                 origin = Source(rel, sub_maps[index])
                 items.append(model.model_construct(**dict(item_meta), origin=origin))
-            elif model is Indicator and isinstance(data, dict) and isinstance(data.get("id"), str):
-                self.rejected["indicators"].add(data["id"].strip())
-        if model is Indicator:
-            items = self._without_duplicate_ids(rel, items)
+            elif ids and isinstance(data, dict) and isinstance(data.get("id"), str):
+                self.rejected[ids].add(data["id"].strip())
+        if ids:
+            items = self._without_duplicate_ids(rel, items, what)
         return items
 
-    def _without_duplicate_ids(self, rel: str, items: list) -> list:
+    def _without_duplicate_ids(self, rel: str, items: list, what: str) -> list:
         """The first item of each id, after an error at every later one."""
         first: dict[str, Any] = {}
         for item in items:
@@ -384,7 +400,7 @@ class Loader:
                 self.problems.error(
                     rel,
                     item.origin.line_of("id"),
-                    f"duplicate indicator id {quote(item.id)}"
+                    f"duplicate {what} id {quote(item.id)}"
                     f" (first at line {first[item.id].origin.line_of('id')})",
                 )
             else:
@@ -526,6 +542,120 @@ class Loader:
                 )
                 return None
         return ScorecardRow(indicator, value, note, rel, line)
+
+    def _load_assurance(self, taxonomy: Taxonomy, evidence_ids: set[str]) -> Assurance:
+        """data/assurance.yaml's questions (their sub-group, priority and evidence checked)
+        and each quarter's judgements from data/assurance/<period>.csv."""
+        path = self.root / DATA_DIR / "assurance.yaml"
+        doc = self._yaml(path, required=False)
+        if doc is None and path.is_file():
+            self.rejected["questions"].add(ANY_ID)  # unreadable: report no question unknown
+        questions: list[AssuranceQuestion] = []
+        if doc is not None and doc.data is not None:
+            questions = self._load_list(
+                path, doc, AssuranceQuestionMeta, AssuranceQuestion, "question", "questions"
+            )
+            if not isinstance(doc.data, list):
+                self.rejected["questions"].add(ANY_ID)
+        if taxonomy.priorities:
+            for question in questions:
+                self._check_question_refs(question, taxonomy, evidence_ids)
+        known = {q.id for q in questions} | self.rejected["questions"]
+        by_period = {}
+        for period, rel, text in self._quarterly_files("assurance", "a judgements file"):
+            rows: dict[str, JudgementRow] = {}
+            first_seen: dict[str, int] = {}
+            headers = [["question", "judgement", "note"]]
+            for line, record, width in self._csv_records(rel, text, headers):
+                row = self._judgement_row(rel, line, record, width, known, first_seen)
+                if row is not None:
+                    rows[row.question] = row
+            by_period[period] = rows
+        return Assurance(tuple(questions), by_period)
+
+    def _check_question_refs(
+        self, question: AssuranceQuestion, taxonomy: Taxonomy, evidence_ids: set[str]
+    ) -> None:
+        origin = question.origin
+        label = f"question {quote(question.id)}"
+        subgroups = taxonomy.subgroup_ids()
+        if question.subgroup not in subgroups:
+            hint = (
+                did_you_mean(question.subgroup, subgroups, "data/taxonomy.yaml")
+                if subgroups
+                else ": data/taxonomy.yaml lists no subgroups (add 'subgroups: [{id, name}]')"
+            )
+            self.problems.error(
+                origin.path,
+                origin.line_of("subgroup"),
+                f"{label}: unknown sub-group {quote(question.subgroup)}{hint}",
+            )
+        priorities = taxonomy.priority_ids()
+        if question.priority is not None and question.priority not in priorities:
+            self.problems.error(
+                origin.path,
+                origin.line_of("priority"),
+                f"{label}: unknown priority {quote(question.priority)}"
+                f"{did_you_mean(question.priority, priorities, 'data/taxonomy.yaml')}",
+            )
+        if ANY_ID in evidence_ids:
+            return
+        for index, item in enumerate(question.evidence):
+            if item not in evidence_ids:
+                self.problems.error(
+                    origin.path,
+                    origin.line_of("evidence", index),
+                    f"{label}: unknown evidence {quote(item)}: expected an indicator, review or"
+                    f" briefing id{did_you_mean(item, sorted(evidence_ids))}",
+                )
+
+    def _judgement_row(self, rel, line, record, width, known, first_seen) -> JudgementRow | None:
+        if len(record) > width:
+            self.problems.error(
+                rel,
+                line,
+                f"expected {width} columns, got {len(record)}"
+                ' (put a note containing commas in "double quotes")',
+            )
+            return None
+        question, judgement, note = (*(cell.strip() for cell in record), "", "")[:3]
+        if not question:
+            self.problems.error(rel, line, "the row has no question id in its first column")
+            return None
+        if question not in known and ANY_ID not in known:
+            self.problems.error(
+                rel,
+                line,
+                f"unknown question {quote(question)}"
+                f"{did_you_mean(question, sorted(known), 'data/assurance.yaml')}",
+            )
+            return None
+        if question in first_seen:
+            self.problems.error(
+                rel,
+                line,
+                f"duplicate row for question {quote(question)}"
+                f" (first at line {first_seen[question]}): give one row per question",
+            )
+            return None
+        first_seen[question] = line
+        if judgement not in JUDGEMENTS:
+            options = ", ".join(f"'{j}'" for j in JUDGEMENTS[:-1]) + f" or '{JUDGEMENTS[-1]}'"
+            got = quote(judgement) if judgement else "nothing"
+            self.problems.error(
+                rel,
+                line,
+                f"the judgement for {quote(question)} must be {options}, got {got}"
+                f"{did_you_mean(judgement, JUDGEMENTS) if judgement else ''}",
+            )
+            return None
+        if question in self.rejected["questions"]:
+            return None
+        return JudgementRow(question, judgement, note, rel, line)
+
+    def _rejected_docs(self) -> set[str]:
+        """Briefing and review ids that exist but failed validation: not unknown evidence."""
+        return self.rejected["briefings"] | self.rejected["reviews"]
 
     # -- content/ -------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import check_project
+from .config import check_config
 from .loader import load_project
 from .pages import OutputFile, generate
 from .problems import Problems
@@ -17,7 +18,8 @@ from .site import Site
 def check(root: Path) -> tuple[Project, Problems]:
     """Load every file under `root` and run every check; problems collected, none raised."""
     project, problems = load_project(root)
-    check_project(project, problems)
+    settings = check_config(root, problems)
+    check_project(project, problems, settings.markdown_extensions)
     return project, problems
 
 

@@ -10,6 +10,7 @@ from typing import Generic, TypeVar
 
 from .models import (
     Action,
+    Assurance,
     Briefing,
     FreePage,
     Indicator,
@@ -137,6 +138,8 @@ class Project:
     # Briefings and reviews whose front matter failed validation, kept with the fields that
     # passed (failed ones empty), so the cross-file checks still run on them; never published.
     salvaged: tuple[Briefing | Review, ...] = ()
+    # The sub-groups' assurance questions and quarterly judgements (data/assurance*).
+    assurance: Assurance = field(default_factory=Assurance)
 
     def indicators_for(self, priority_id: str) -> list[Indicator]:
         return [i for i in self.indicators if i.priority == priority_id]

@@ -455,14 +455,23 @@ def test_feedback_files_pass_the_privacy_gate(make_project) -> None:
     assert "jo.bloggs@example.org" not in result.stdout
 
 
-def test_build_refuses_a_form_address_that_is_not_a_web_address(tmp_path: Path) -> None:
+def test_check_and_build_refuse_a_form_address_that_is_not_a_web_address(
+    tmp_path: Path,
+) -> None:
     root = write_feedback_corpus(tmp_path / "project", form="javascript:alert(1)")
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("  hub_feedback_url: javascript:alert(1)") + 1
+    expected = (
+        f"mkdocs.yml:{line}: error: extra.hub_feedback_url must start with https://"
+        " (the partnership's own form), got 'javascript:alert(1)'"
+    )
+    check = run_hub(root, "check", "--as-of", AS_OF)
+    assert (check.returncode, check.stdout.splitlines()) == (
+        1, [expected, "hub check: 1 error, 0 warnings"]
+    )
     result = run_hub(root, "build", "--site-dir", str(tmp_path / "site"), "--as-of", AS_OF)
     assert result.returncode == 1
-    assert (
-        "mkdocs.yml: error: extra.hub_feedback_url must start with https:// (the partnership's"
-        " own form), got 'javascript:alert(1)'"
-    ) in result.stderr
+    assert expected in result.stdout.splitlines()
     assert not (tmp_path / "site").exists()
 
 

@@ -39,6 +39,13 @@ def test_home_shows_the_five_newest(corpus) -> None:  # noqa: ANN001
 
 def test_author_front_matter_kept_and_title_added() -> None:
     text = "---\nhide: [toc]\n---\n\n# Hello\n"
-    assert home._with_title(text).startswith('---\ntitle: "Home"\nhide: [toc]\n---\n')
+    assert home._with_title(text).startswith('---\ntitle: "Home"\nhide: ["toc"]\n---\n')
     titled = "---\ntitle: Welcome\n---\n\n# Hello\n"
-    assert home._with_title(titled) == titled
+    assert home._with_title(titled) == '---\ntitle: "Welcome"\n---\n\n\n# Hello\n'
+
+
+def test_author_front_matter_is_text() -> None:
+    text = '---\ntitle: "<img src=x onerror=alert(7)>"\ndescription: [a & b]\n---\n\n# Hi\n'
+    assert home._with_title(text).startswith(
+        '---\ntitle: "&lt;img src=x onerror=alert(7)&gt;"\ndescription: ["a &amp; b"]\n---\n'
+    )

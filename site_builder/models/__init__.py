@@ -5,23 +5,27 @@ Each input model forbids unknown keys; the loader turns validation errors into
 what the loader knows: the id (file stem), the source and the body.
 """
 
+from .assurance import Assurance, AssuranceQuestion, JudgementRow
 from .briefing import Briefing, BriefingMeta
 from .common import Source
 from .indicator import Indicator, ScorecardRow
 from .page import FreePage
 from .report import ReportMeta, ReportNarrative
 from .review import Action, Review, ReviewMeta
-from .taxonomy import Agency, Audience, Priority, Taxonomy
+from .taxonomy import Agency, Audience, Priority, Subgroup, Taxonomy
 from .voice import Voice
 
 __all__ = [
     "Action",
     "Agency",
+    "Assurance",
+    "AssuranceQuestion",
     "Audience",
     "Briefing",
     "BriefingMeta",
     "FreePage",
     "Indicator",
+    "JudgementRow",
     "Priority",
     "ReportMeta",
     "ReportNarrative",
@@ -29,6 +33,7 @@ __all__ = [
     "ReviewMeta",
     "ScorecardRow",
     "Source",
+    "Subgroup",
     "Taxonomy",
     "Voice",
 ]

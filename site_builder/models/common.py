@@ -91,6 +91,8 @@ IndicatorId = Annotated[
 ]
 IdList = Annotated[list[Slug], BeforeValidator(_as_list)]
 TextList = Annotated[list[Text], BeforeValidator(_as_list)]
+# Ids of indicators (underscores allowed), reviews or briefings, as evidence lists hold.
+EvidenceList = Annotated[list[IndicatorId], BeforeValidator(_as_list)]
 Status = Literal["published", "draft"]
 Visibility = Literal["public", "internal"]
 

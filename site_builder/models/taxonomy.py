@@ -25,10 +25,18 @@ class Audience(Model):
     name: Text
 
 
+class Subgroup(Model):
+    """A sub-group of the partnership, which answers its own assurance questions."""
+
+    id: Slug
+    name: Text
+
+
 class Taxonomy(Model):
     priorities: list[Priority] = Field(min_length=1)
     agencies: list[Agency] = Field(min_length=1)
     audiences: list[Audience] = Field(min_length=1)
+    subgroups: list[Subgroup] = []
     privacy_allow: list[Text] = []
 
     def priority(self, pid: str) -> Priority | None:
@@ -39,6 +47,12 @@ class Taxonomy(Model):
 
     def audience(self, aid: str) -> Audience | None:
         return next((a for a in self.audiences if a.id == aid), None)
+
+    def subgroup(self, sid: str) -> Subgroup | None:
+        return next((s for s in self.subgroups if s.id == sid), None)
+
+    def subgroup_ids(self) -> list[str]:
+        return [s.id for s in self.subgroups]
 
     def priority_ids(self) -> list[str]:
         return [p.id for p in self.priorities]

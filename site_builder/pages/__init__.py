@@ -29,7 +29,18 @@ def generators() -> list[Generator]:
     """Every generator, in the order their files are added."""
     # Imported here so each page module may import helpers from this package.
     from .. import charts
-    from . import actions, agencies, briefings, feedback, feeds, home, reports, reviews, themes
+    from . import (
+        actions,
+        agencies,
+        assurance,
+        briefings,
+        feedback,
+        feeds,
+        home,
+        reports,
+        reviews,
+        themes,
+    )
 
     return [
         home.generate,
@@ -41,6 +52,7 @@ def generators() -> list[Generator]:
         feeds.generate,
         actions.generate,
         reports.generate,
+        assurance.generate,
         charts.generate,
     ]
 

@@ -134,7 +134,7 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             f"    This briefing was due for review on {markup.long_date(briefing.review_by)}. "
             "Check the current multi-agency procedures before acting on it."
         )
-    parts.append(drop_links(briefing.body, page, left_out).strip())
+    parts.append(drop_links(briefing.body, page, left_out, site.site_url).strip())
     parts.append(briefing_block(site, briefing))
     return join_blocks(parts)
 

@@ -7,11 +7,10 @@ published briefings and the latest published report.
 
 from __future__ import annotations
 
-import json
-
 from ..links import drop_links
 from ..periods import Period
 from ..site import Site
+from ..source import SourceError, split_front_matter
 from . import OutputFile, markup
 from .listing import (
     BRIEFINGS,
@@ -34,7 +33,7 @@ def generate(site: Site) -> list[OutputFile]:
 def render_home(site: Site) -> str:
     """The author's page text, then the latest learning."""
     page = next((p for p in site.project.pages if p.src_uri == HOME), None)
-    authored = drop_links(page.text, HOME, left_out_docs(site)) if page else ""
+    authored = drop_links(page.text, HOME, left_out_docs(site), site.site_url) if page else ""
     return join_blocks([_with_title(authored), _latest(site)])
 
 
@@ -54,12 +53,12 @@ def _latest(site: Site) -> str:
 
 
 def _with_title(text: str) -> str:
-    """The author's text with a front-matter `title` (added when it has none)."""
-    lines = text.split("\n")
-    if lines and lines[0].rstrip() == "---":
-        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
-        if end is not None:
-            if any(line.startswith("title:") for line in lines[1:end]):
-                return text
-            return "\n".join([lines[0], f"title: {json.dumps('Home')}", *lines[1:]])
-    return markup.front_matter(title="Home") + text
+    """The author's text with its front matter made text, and a `title` (Home when it has
+    none)."""
+    try:
+        document = split_front_matter(text)
+    except SourceError:  # not front matter MkDocs can read either: the text is the page
+        return markup.front_matter(title="Home") + text
+    meta = document.front_matter.data if document.front_matter is not None else None
+    meta = {str(key): value for key, value in meta.items()} if isinstance(meta, dict) else {}
+    return markup.front_matter(**markup.escaped({"title": "Home", **meta})) + document.body

@@ -25,6 +25,18 @@ def html_text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def escaped(value: object) -> object:
+    """Author front matter made text: every string in it (in lists and mappings too)
+    HTML-escaped, since themes insert page titles and descriptions into HTML as they are."""
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, list | tuple):
+        return [escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escaped(item) for key, item in value.items()}
+    return value
+
+
 def cell(value: object) -> str:
     """Text for a table cell (as `text`, which also escapes `|`)."""
     return text(value) if value not in (None, "") else ""

@@ -18,6 +18,7 @@ from ..periods import Period
 from ..scorecard import Scorecard, ScorecardLine, compute, history, quarters_ending
 from ..site import Site
 from . import OutputFile, markup
+from .assurance import report_assurance_markdown
 from .evidence import report_levels
 from .feedback import period_fact, report_section
 from .indicators import (
@@ -152,6 +153,7 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
             report_section(site, page, period),
             "#### Completed actions by evidence level",
             report_levels(site, period),
+            report_assurance_markdown(site, period, page),
             f"### {SUBSECTIONS[2]}",
             _voices(site.project.voices_for(period=period)),
             f"## {SECTIONS[4]}",
@@ -396,6 +398,7 @@ class _Narrative:
         self._report = report
         self._page = page
         self._left_out = left_out_docs(site)
+        self._site_url = site.site_url
 
     def introduction(self) -> str:
         return self._clean(self._report.introduction, 2)
@@ -405,7 +408,8 @@ class _Narrative:
         return self._clean(self._report.sections.get(key, ""), parent_level)
 
     def _clean(self, markdown: str, parent_level: int) -> str:
-        return _nest(drop_links(markdown, self._page, self._left_out), parent_level)
+        dropped = drop_links(markdown, self._page, self._left_out, self._site_url)
+        return _nest(dropped, parent_level)
 
 
 def _nest(markdown: str, parent_level: int) -> str:

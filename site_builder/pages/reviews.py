@@ -73,7 +73,7 @@ def render_review(site: Site, review: Review, left_out: set[str]) -> str:
     ]
     if review.learning:
         parts += ["## Key learning", "\n".join(f"- {markup.text(p)}" for p in review.learning)]
-    body = drop_links(review.body, page, left_out).strip()
+    body = drop_links(review.body, page, left_out, site.site_url).strip()
     if body:
         parts += ["## About this review", _demote(body)]
     parts += [

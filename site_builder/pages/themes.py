@@ -12,6 +12,7 @@ from ..periods import Period
 from ..site import Site
 from . import OutputFile, markup
 from .action_table import action_table
+from .assurance import theme_assurance_markdown
 from .evidence import theme_chain
 from .indicators import theme_indicators_markdown
 from .listing import (
@@ -91,6 +92,7 @@ def render_theme(site: Site, priority: Priority) -> str:
         "## Case reviews",
         review_list(site, page, site.reviews.for_theme(priority.id), "No published reviews."),
         theme_indicators_markdown(site, priority.id),
+        theme_assurance_markdown(site, priority.id),
         "## Open actions",
         _open_actions(site, page, priority.id),
         theme_chain(site, page, priority.id),
