@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 import site_builder
 from site_builder.build import CHECKED_ENV
 from site_builder.feedback import FORM_URL_KEY
+from site_builder.gate import OutputGate
 from site_builder.links import drop_links
 from site_builder.loader import CONTENT_DIR, DOCUMENT_FOLDERS
 from site_builder.pages.markup import escaped
@@ -118,7 +119,9 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):  # noqa: AN
 def on_post_build(config: MkDocsConfig) -> None:
     """With errors in `serve`, every address answers with the problem page (served as 404).
     Plain `mkdocs build` and `mkdocs serve` (and `hub serve`) get the search index here;
-    `hub build` makes it itself, after the engine whatever the engine."""
+    `hub build` makes it itself, after the engine whatever the engine. A plain `mkdocs build`
+    then runs the output gate over what was written and fails on a finding (`hub build` runs
+    the gate itself, before its swap, so its old site is kept)."""
     if _problem_page is not None:
         Path(config.site_dir, "404.html").write_text(_problem_page, encoding="utf-8")
         return
@@ -128,3 +131,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         index_site(Path(config.site_dir))
     except SearchIndexFailed as exc:
         raise PluginError(str(exc)) from None
+    if _command == "build" and _prepared is not None:
+        root = Path(config.config_file_path).resolve().parent
+        gate = OutputGate.for_site(_prepared.site, root)
+        problems = gate.scan(Path(config.site_dir), config.site_dir)
+        for problem in problems:
+            print(problem.format(), file=sys.stderr)
+        if problems:
+            raise PluginError(f"the output gate found {len(problems)} problem(s) in the built site")

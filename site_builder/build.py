@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .interrupts import stop_signals_deferred, stop_signals_held
@@ -44,10 +44,17 @@ def mkdocs_command(root: Path, verb: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", verb, "--config-file", str(root / "mkdocs.yml"), *args]
 
 
-def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
+def build_site(
+    root: Path,
+    site_dir: Path,
+    edition: Edition,
+    check_output: Callable[[Path], None] | None = None,
+) -> None:
     """Render the site into a temporary sibling of `site_dir`, then swap it in.
 
     `SiteDirError` if `site_dir` may not be replaced; then nothing is written.
+    `check_output` (the output gate) reads the rendered folder before the swap and raises
+    `BuildFailed` to keep the previous site.
     """
     site_dir = checked_site_dir(root, site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -66,6 +73,8 @@ def build_site(root: Path, site_dir: Path, edition: Edition) -> None:
         except SearchIndexFailed as exc:
             raise BuildFailed(str(exc)) from None
         make_readable(staging)
+        if check_output is not None:
+            check_output(staging)
         swap_in(staging, site_dir)
     finally:
         if staging is not None:

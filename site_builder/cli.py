@@ -10,11 +10,13 @@ from pathlib import Path
 
 from . import scaffold
 from .build import BuildFailed, build_site, serve_site
+from .gate import OutputBlocked, OutputGate, read_site_url
 from .interrupts import raise_on_stop_signals, stopped
 from .models.review import REVIEW_TYPE_NAMES
 from .pipeline import check
 from .problems import Problems
 from .publication import AsOfError, Edition, internal_from_env, resolve_as_of
+from .site import Site
 from .site_dir import SiteDirError, checked_site_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -107,7 +109,7 @@ def _run(args: argparse.Namespace) -> int:
         except SiteDirError as exc:
             print(f"hub: error: --site-dir {given or repr(given)}: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    _, problems = check(root)
+    project, problems = check(root)
     _print_problems(problems)
     if args.command == "check":
         failed = problems.errors or (args.strict and problems.warnings)
@@ -115,12 +117,18 @@ def _run(args: argparse.Namespace) -> int:
     if problems.errors and args.command == "build":
         return EXIT_PROBLEMS
     if args.command == "build":
+        site = Site.publish(project, edition, read_site_url(root))
+        gate = OutputGate.for_site(site, root)
+        shown_as = _shown(site_dir, root)
         try:
-            build_site(root, site_dir, edition)
+            build_site(root, site_dir, edition, lambda staging: gate.enforce(staging, shown_as))
         except SiteDirError as exc:  # the folder changed since it was checked
             print(f"hub: error: --site-dir {given}: {exc}", file=sys.stderr)
             return EXIT_USAGE
         except BuildFailed as exc:
+            if isinstance(exc, OutputBlocked):
+                for problem in exc.problems:
+                    print(problem.format(), file=sys.stderr)
             print(f"hub: error: {exc}; the previous site is unchanged", file=sys.stderr)
             return EXIT_PROBLEMS
         except OSError as exc:  # a full disk, a read-only or foreign folder
@@ -133,6 +141,11 @@ def _run(args: argparse.Namespace) -> int:
         print(f"hub: built {given} (as of {edition.as_of}, {_edition_name(edition)} edition)")
         return EXIT_OK
     return serve_site(root, edition, args.dev_addr)
+
+
+def _shown(site_dir: Path, root: Path) -> str:
+    """How the output gate names the site folder: relative to the project, else absolute."""
+    return site_dir.relative_to(root).as_posix() if site_dir.is_relative_to(root) else str(site_dir)
 
 
 def _edition_name(edition: Edition) -> str:

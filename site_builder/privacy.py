@@ -420,6 +420,7 @@ _FOLDING = _Folding()
 
 # Where markup may start; each is then read by the patterns below (one search for all).
 _MARKUP_START = re.compile(r"[&\\*_~`<%]|[^\x00-\x7f]+")
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 _ENTITY_RE = re.compile(
     r"&(?:\#[0-9]{1,7}|\#[xX][0-9A-Fa-f]{1,6})(?:;|(?![0-9A-Za-z]))|&[A-Za-z][A-Za-z0-9]{1,31};"
 )
@@ -675,6 +676,17 @@ class PrivacyGate:
         return [
             Finding(view.line_of(match.start, first_line), match.kind, _mask(match.raw))
             for match in self._matches(view.text)
+        ]
+
+    def scan_read(self, text: str) -> list[Finding]:
+        """Findings in `text` that the caller has already read as a reader sees it (the output
+        gate's page text: tags, entities and whitespace done); odd characters are still
+        folded. Lines are the text's own: 1 is its first."""
+        if not text.isascii():  # fold the runs of odd characters only: translate is per char
+            text = _NON_ASCII_RE.sub(lambda m: m.group().translate(_FOLDING), text)
+        return [
+            Finding(text.count("\n", 0, match.start) + 1, match.kind, _mask(match.raw))
+            for match in self._matches(text)
         ]
 
     def redact(self, text: str, spaces: str = "") -> tuple[str, list[Finding]]:

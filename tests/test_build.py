@@ -15,8 +15,10 @@ import pytest
 from conftest import AS_OF, REPO, run_hub
 from fixture_corpus import pagefind_records, prepared, tree_hashes, write_corpus
 
+from site_builder.gate import OutputGate
 from site_builder.loader import DOCUMENT_FOLDERS
 from site_builder.pipeline import Prepared
+from site_builder.site import Site
 
 SITE_URL = re.search(r"^site_url: (\S+)$", (REPO / "mkdocs.yml").read_text(), re.M).group(1)
 
@@ -117,6 +119,17 @@ def test_mkdocs_yml_nav_names_no_document() -> None:
         t for t in _nav_targets() if t.split("/")[0] in DOCUMENT_FOLDERS and t.count("/") == 1
     ]
     assert [t for t in documents if not t.endswith("/index.md")] == []
+
+
+@pytest.mark.parametrize("corpus", ["fixture_build", "demo_build"])
+def test_the_output_gate_finds_nothing_in_an_ordinary_build(
+    corpus: str, request: pytest.FixtureRequest
+) -> None:
+    built, site_dir = request.getfixturevalue(corpus)
+    site = Site.publish(built.site.project, built.site.edition, SITE_URL)
+    assert site.left_out  # both corpora leave items out, so there are ids to look for
+    gate = OutputGate.for_site(site, site_dir.parent / "project")
+    assert gate.scan(site_dir, workers=1) == []
 
 
 # Atomic publishing ---------------------------------------------------------------------

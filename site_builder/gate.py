@@ -1,0 +1,737 @@
+"""Output gate: scan the built site as readers get it, before it is swapped in.
+
+The last line of defence (contract: Publication rules, "Output gate"). It knows nothing of the
+sources' checks and nothing of the engine: it reads every file the engine wrote into staging
+and blocks three things, each reported as a `Problem` naming the output file and, where known,
+the source:
+
+- **personal data**, found by the privacy gate (`privacy.PrivacyGate`, with the taxonomy's
+  `privacy_allow`) in what a reader gets: a page's text with tags removed, entities decoded and
+  whitespace (line breaks included) collapsed; its tags' attributes and URLs, decoded; feeds,
+  sitemaps and search indexes (JSON strings and escaped HTML decoded); CSV, text, JS and CSS as
+  they are; any gzip file decompressed first (sitemap.xml.gz, Pagefind's chunks).
+- **a trace of a left-out item**: its id as a whole token (bounded by characters other than
+  letters, digits, "_" and "-"), which every form of its URL or source path contains
+  (`/briefings/<id>/`, `../<id>/`, `briefings/<id>.md`).
+- **a resource loaded from another host** than `site_url`'s: in HTML `<script src>`,
+  `<img src/srcset>`, `<link href>` (unless its `rel` is only canonical, alternate, next or
+  prev), `<iframe src/srcdoc>`, `<frame>`, `<video>`, `<audio>`, `<source>`, `<track>`,
+  `<object data>`, `<embed>`, `<input src>`, SVG `<image>`/`<use>`/`<script href>`,
+  `<base href>`, `poster`, `ping`; CSS in `style` attributes, `<style>` and CSS files
+  (`url()`, `@import`, any absolute URL such as `image-set("https://...")`); in inline scripts
+  and JS files any absolute `http(s)://` or quoted `//host` URL (in a comment too: the gate does
+  not parse JavaScript). `<a href>` to other sites is fine. Browsers read "\\" as "/" and drop
+  tabs and newlines in URLs, and so does the gate.
+
+Files the theme or a package ships byte for byte (Material's assets, plotly.js) carry nothing
+of the project and are not scanned; nor are binary files (images, fonts, by magic or suffix).
+A file that cannot be read or decompressed is a finding: the gate never passes what it could
+not check.
+
+Where a finding comes from: a file copied from `content/` or `overrides/` is that file. A page
+`x/index.html` is made from `content/x.md` (or a briefing's, review's or report's source) and
+the templates: the first of these that holds what was found (the same masked match, id or host)
+is named, else "the theme or a generated page". The search index names each entry's page.
+
+Speed: every pass is a precompiled regular expression of bounded backtracking or a plain string
+method, run once per file, so the gate is linear in the size of the site; a page is read once
+as a whole, and the search index is read entry by entry only when it holds a finding. A large
+site is shared among worker processes, one per CPU.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import multiprocessing
+import os
+import re
+import zlib
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from .build import BuildFailed
+from .problems import Problem
+from .site import Site
+
+MAX_UNPACKED = 256 * 1024 * 1024  # a compressed file larger than this once unpacked is refused
+PARALLEL_FROM = 32 * 1024 * 1024  # a site this large (in bytes) is read by several processes
+MAX_WORKERS = 4
+GENERATED = "the theme or a generated page"  # a page finding found in no source file
+
+_BINARY_SUFFIXES = frozenset(
+    {"png", "jpg", "jpeg", "gif", "webp", "avif", "ico", "bmp", "tif", "tiff", "pdf", "zip"}
+    | {"woff", "woff2", "ttf", "otf", "eot", "wasm"}
+    | {"mp3", "mp4", "m4a", "ogg", "oga", "ogv", "webm", "wav", "flac"}
+)
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"RIFF",
+    b"wOFF",
+    b"wOF2",
+    b"OTTO",
+    b"\x00\x01\x00\x00",
+    b"%PDF",
+    b"\x00asm",
+    b"PK\x03\x04",
+)
+_GZIP_MAGIC = b"\x1f\x8b"
+_PAGEFIND_HEADER = b"pagefind_dcd"
+_MARKUP_SUFFIXES = frozenset({"html", "htm", "xhtml", "svg"})
+_XML_SUFFIXES = frozenset({"xml", "rss", "atom"})
+_JSON_SUFFIXES = frozenset({"json", "map", "webmanifest", "pf_fragment"})
+
+# --- reading HTML as a reader does ------------------------------------------------------------
+
+# A tag: quoted attribute values may hold ">". Unrolled so each run is one greedy class.
+_QUOTED_BODY = r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*"""
+# A tag; one with attributes ("/" counts as a space, as browsers read "<img/src=...>") is
+# captured without its "<", one without is only removed.
+_TAG_RE = re.compile(
+    rf"<(?:([A-Za-z!?][^\s\"'>/]*[\s/]{_QUOTED_BODY}>)|[A-Za-z/!?]{_QUOTED_BODY}>)"
+)
+# Block elements end a run of text: text either side is not read as one ("</td><td>").
+_BLOCKS = (
+    "address|article|aside|blockquote|body|br|button|caption|dd|details|dialog|div|dl|dt|"
+    "fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|input|label|li|link|"
+    "main|meta|nav|ol|option|p|pre|script|section|select|style|summary|svg|table|tbody|td|"
+    "textarea|tfoot|th|thead|title|tr|ul"
+)
+_BLOCK_RE = re.compile(rf"<(?=/?(?:{_BLOCKS})(?![A-Za-z0-9-]))")
+_BREAK = "\x00"  # stands for a block boundary until whitespace is collapsed
+_SEPARATOR = "\n|\n"  # between strings read apart: no pattern of the privacy gate spans it
+# SVG geometry and namespaces: never read by anyone, and full of digits.
+_GEOMETRY_RE = re.compile(r""" (?:d|viewBox|points)=(?:"[^"]*"|'[^']*')""")
+# Ids and links within the page repeat a heading's text, which the text view holds already.
+_FRAGMENT_RE = re.compile(r""" (?:id="[^"]*"|href="#[^"]*")""")
+_SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
+
+
+@dataclass(frozen=True)
+class ReaderView:
+    """What a reader gets from a piece of markup: its text and its tags (attributes, URLs)."""
+
+    text: str  # tags removed, entities decoded, whitespace collapsed; one line per block
+    tags: str  # every tag with attributes, entities decoded, one a line
+
+
+def reader_view(markup: str) -> ReaderView:
+    """The text and tags of `markup` (HTML, SVG or XML), as a reader gets them.
+
+    >>> reader_view("<p>Call 0161\\n<b>496</b>&nbsp;0000</p><td>a</td><td>b</td>").text
+    '\\nCall 0161 496 0000\\n\\na\\n\\nb\\n'
+    """
+    pieces = _TAG_RE.split(_BLOCK_RE.sub(_BREAK + "<", markup))  # text, tag, text, ...
+    text = "".join(pieces[0::2])
+    if "&" in text:
+        text = html.unescape(text)
+    text = " ".join(text.split()).replace(_BREAK, "\n")
+    tags = "\n<".join(filter(None, pieces[1::2]))
+    tags = "<" + tags if tags else ""
+    if " d=" in tags or " viewBox=" in tags or " points=" in tags:
+        tags = _GEOMETRY_RE.sub("", tags.replace(_SVG_NAMESPACE, ""))
+    if ' id="' in tags or ' href="#' in tags:
+        tags = _FRAGMENT_RE.sub("", tags)
+    if "&" in tags:
+        tags = html.unescape(tags)
+    return ReaderView(text, tags)
+
+
+# --- resources from other hosts ---------------------------------------------------------------
+
+_LOADING_TAG_RE = re.compile(
+    r"<(script|img|link|iframe|frame|video|audio|source|track|object|embed|input|image|use|"
+    rf"feimage|base)(?![A-Za-z0-9-]){_QUOTED_BODY}>",
+    re.IGNORECASE,
+)
+_ATTR_RE = re.compile(
+    r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""", re.ASCII
+)
+_LOADING_ATTRS = frozenset({"src", "srcset", "data", "poster", "href", "xlink:href", "srcdoc"})
+_HREF_LOADS = frozenset({"link", "image", "use", "base", "script"})  # SVG's <script href>
+_LINK_RELS_NOT_LOADED = frozenset({"canonical", "alternate", "next", "prev"})
+_STYLE_ATTR_RE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_PING_ATTR_RE = re.compile(r"""\sping\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_STYLE_ELEMENT_RE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_ELEMENT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_CSS_URL_RE = re.compile(
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
+    re.IGNORECASE,
+)
+_HOST = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+# In script, "//" also starts a comment: a protocol-relative URL counts only inside quotes.
+_ANY_HOST_RE = re.compile(rf"//({_HOST})")
+_SCRIPT_URL_RE = re.compile(
+    rf"""(?:https?|wss?|ftp):\\?/\\?/({_HOST})|["'`]\s*\\?/\\?/({_HOST})""", re.IGNORECASE
+)
+
+
+def _url_host(url: str) -> str | None:
+    """The host a URL loads from, or None for this site (relative, data:, fragment, ...).
+
+    Browsers drop tabs and newlines inside URLs and read "\\" as "/", so "/\\\\cdn.example" and
+    "ht\\ttps://cdn.example" load from cdn.example; both are read that way here.
+    """
+    url = url.strip(" \t\n\r\f\v\x00").translate({9: None, 10: None, 13: None})
+    url = url.replace("\\", "/")
+    scheme = ""
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
+        scheme, url = url.split(":", 1)
+        scheme = scheme.lower()
+        if scheme not in ("http", "https", "ws", "wss", "ftp"):
+            return None
+        url = url.lstrip("/")
+        url = "//" + url
+    if not url.startswith("//"):
+        return None
+    try:
+        host = urlsplit("http:" + url).hostname
+    except ValueError:
+        return "an unreadable host"
+    return host or None
+
+
+# --- left-out items ---------------------------------------------------------------------------
+
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+class _LeftOut:
+    """Finds left-out items' ids as whole tokens: a substring search, then the boundaries."""
+
+    def __init__(self, items: dict[str, str]) -> None:
+        self._items = items  # id -> source path
+        by_length = sorted(items, key=len, reverse=True)
+        self._pattern = (
+            re.compile("(?:" + "|".join(map(re.escape, by_length)) + ")(?![A-Za-z0-9_-])")
+            if items
+            else None
+        )
+
+    def find(self, text: str) -> list[tuple[str, str, int]]:
+        """(id, source path, offset) of each left-out id found as a token of `text`."""
+        if self._pattern is None or not any(item in text for item in self._items):
+            return []
+        found = []
+        pos = 0
+        while m := self._pattern.search(text, pos):
+            if m.start() == 0 or text[m.start() - 1] not in _TOKEN_CHARS:
+                found.append((m.group(), self._items[m.group()], m.start()))
+            pos = m.start() + 1
+        return found
+
+
+def _trace_tokens(left_out: Iterable[str], shared_ids: frozenset[str]) -> dict[str, str]:
+    """What betrays each left-out item (content/<folder>/<id>.md), to its source path.
+
+    Its id, alone; but a report's id is its period, which scorecards and charts name too, and
+    an id that a published item, theme, agency or audience also has is no trace by itself: for
+    those, "<folder>/<id>" (its URL or source path; a relative "../<id>/" is then not seen)."""
+    tokens = {}
+    for path in left_out:
+        folder, stem = Path(path).parent.name, Path(path).stem
+        qualified = folder == "reports" or stem in shared_ids
+        tokens[f"{folder}/{stem}" if qualified else stem] = path
+    return tokens
+
+
+# --- the gate ---------------------------------------------------------------------------------
+
+
+class _Found(NamedTuple):
+    """One finding: its message, and what a source file must hold to be named its source."""
+
+    message: str
+    evidence: str  # "<kind>:<masked>", "id:<id>" or "host:<host>"
+
+
+@dataclass
+class _Report:
+    """Problems for one output file, each line once."""
+
+    shown_as: str
+    problems: dict[str, Problem] = field(default_factory=dict)
+
+    def add(self, message: str, source: str | None) -> None:
+        if source:
+            message = f"{message} (source: {source})"
+        self.problems.setdefault(message, Problem(self.shown_as, None, message))
+
+
+class OutputBlocked(BuildFailed):
+    """The output gate found something that must not be published."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        super().__init__(
+            f"the output gate blocked the build: {count} problem{'s' * (count != 1)} "
+            "in the built site"
+        )
+
+
+class OutputGate:
+    """Scans a built site for personal data, left-out items and loads from other hosts."""
+
+    def __init__(
+        self,
+        *,
+        allow: Iterable[str] = (),
+        left_out: Iterable[str] = (),
+        site_url: str = "",
+        sources: dict[str, str] | None = None,
+        root: Path | None = None,
+        shared_ids: Iterable[str] = (),
+    ) -> None:
+        """`left_out`: project-relative source paths (content/<folder>/<id>.md); `sources`:
+        docs-relative page path (about.md, briefings/<id>.md) -> project-relative source;
+        `root`: the project, to name the source files of findings; `shared_ids`: ids that
+        published things also have (see `_trace_tokens`)."""
+        from .privacy import PrivacyGate
+
+        self._privacy = PrivacyGate(allow)
+        self._left_out = _LeftOut(_trace_tokens(left_out, frozenset(shared_ids)))
+        self._own_host = (urlsplit(site_url).hostname or "").lower()
+        self._sources = dict(sources or {})
+        self._root = root
+        self._evidence: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def for_site(cls, site: Site, root: Path) -> OutputGate:
+        """The gate for one published edition of the project at `root`."""
+        sources = {p.src_uri: p.path for p in site.project.pages}
+        for folder, documents in (
+            ("briefings", site.briefings),
+            ("reviews", site.reviews),
+            ("reports", site.reports),
+        ):
+            for document in documents:
+                sources[f"{folder}/{Path(document.origin.path).stem}.md"] = document.origin.path
+        taxonomy = site.taxonomy
+        shared = {Path(path).stem for path in sources.values()}
+        shared |= {*taxonomy.priority_ids(), *taxonomy.agency_ids(), *taxonomy.audience_ids()}
+        return cls(
+            allow=taxonomy.privacy_allow,
+            left_out=site.left_out,
+            site_url=site.site_url,
+            sources=sources,
+            root=root,
+            shared_ids=shared,
+        )
+
+    # -- whole site -----------------------------------------------------------------------
+
+    def scan(
+        self, folder: Path, shown_as: str = "site", *, workers: int | None = None
+    ) -> list[Problem]:
+        """Every problem in the files under `folder`, each path shown under `shown_as`.
+
+        A large site is read by `workers` processes (default: one per CPU, at most
+        `MAX_WORKERS`), each taking every n-th file by size; a small one in this process.
+        """
+        files = []
+        for path in folder.rglob("*"):
+            if path.is_file():
+                files.append((path.stat().st_size, path.relative_to(folder).as_posix()))
+        files.sort(reverse=True)
+        if workers is None:
+            big = sum(size for size, _ in files) > PARALLEL_FROM
+            workers = min(os.cpu_count() or 1, MAX_WORKERS) if big else 1
+        shares = [[rel for _, rel in files[i::workers]] for i in range(workers)]
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                results = list(pool.map(self._scan_files, [folder] * workers, shares))
+        else:
+            results = [self._scan_files(folder, rels) for rels in shares]
+        problems = [problem for result in results for problem in result]
+        return sorted(
+            (replace(p, path=f"{shown_as}/{p.path}") for p in problems), key=lambda p: p.path
+        )
+
+    def enforce(self, folder: Path, shown_as: str = "site") -> None:
+        """Raise `OutputBlocked` if anything under `folder` must not be published."""
+        problems = self.scan(folder, shown_as)
+        if problems:
+            raise OutputBlocked(problems)
+
+    def _scan_files(self, folder: Path, rels: list[str]) -> list[Problem]:
+        vendor = _VendorFiles()
+        problems: list[Problem] = []
+        for rel in rels:
+            report = _Report(rel)
+            try:
+                data = (folder / rel).read_bytes()
+            except OSError as exc:
+                report.add(f"cannot be read to check it ({exc.strerror})", None)
+            else:
+                if not vendor.ships(rel, data):
+                    self._scan_file(rel, data, report)
+            problems.extend(report.problems.values())
+        return problems
+
+    # -- one file ---------------------------------------------------------------------------
+
+    def _scan_file(self, rel: str, data: bytes, report: _Report) -> None:
+        name = rel
+        for _ in range(3):  # a gzip inside a gzip, at most
+            if not data.startswith(_GZIP_MAGIC):
+                break
+            try:
+                data = _gunzip(data)
+            except (OSError, EOFError, zlib.error, ValueError) as exc:
+                report.add(f"cannot be decompressed to check it ({exc})", None)
+                return
+            name = name.removesuffix(".gz")
+        if name.endswith(".br"):
+            report.add("cannot be checked: Brotli files are not read (serve gzip)", None)
+            return
+        suffix = name.rpartition(".")[2].lower() if "." in name.rpartition("/")[2] else ""
+        errors = "replace"
+        if data.startswith(_PAGEFIND_HEADER):  # Pagefind's chunks: JSON, or words in CBOR
+            data, errors = data[len(_PAGEFIND_HEADER) :], "ignore"
+        elif suffix in _BINARY_SUFFIXES or (
+            data.startswith(_BINARY_MAGIC) and b"\x00" in data[:1024]
+        ):
+            return
+        elif suffix not in _MARKUP_SUFFIXES | _XML_SUFFIXES | _JSON_SUFFIXES and (
+            b"\x00" in data[:1024]
+        ):
+            return  # binary of a kind not listed
+        text = data.decode("utf-8", errors)
+        copied = self._copied_source(rel)
+        if suffix in _MARKUP_SUFFIXES:
+            found = self._markup_found(text)
+            if found:
+                self._report(report, found, copied, page=self._page_source(rel))
+        elif suffix in _XML_SUFFIXES:
+            self._report(report, self._markup_found(text, embedded=True), copied)
+        elif suffix in _JSON_SUFFIXES:
+            self._scan_json(text, report, copied)
+        else:
+            found = self._text_found(text, "in the file", read=False)
+            if suffix in ("js", "mjs"):
+                found += self._script_found(text)
+            elif suffix == "css":
+                found += self._css_found(text)
+            self._report(report, found, copied)
+
+    def _scan_json(self, text: str, report: _Report, copied: str | None) -> None:
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            self._report(report, self._text_found(text, "in the file", read=False), copied)
+            return
+        if isinstance(data, dict) and isinstance(data.get("docs"), list):
+            self._scan_search_index(data["docs"], report)
+            data = {k: v for k, v in data.items() if k != "docs"}
+        self._report(report, self._strings_found(_strings(data)), copied)
+
+    def _scan_search_index(self, docs: list, report: _Report) -> None:
+        """MkDocs' search index: read whole, then (only if something is found) entry by
+        entry, each named by its page's source."""
+        if not self._strings_found(_strings(docs)):
+            return
+        pages: dict[str, list[str]] = {}
+        for doc in docs:
+            location = str(doc.get("location", "")) if isinstance(doc, dict) else ""
+            pages.setdefault(location.partition("#")[0], []).extend(_strings(doc))
+        for location, strings in pages.items():
+            page = location if location.endswith(".html") else f"{location}index.html"
+            found = self._strings_found(strings, where=f" of the entry for '{location}'")
+            self._report(report, found, None, page=self._page_source(page.lstrip("/")))
+
+    # -- what is found ----------------------------------------------------------------------
+
+    def _strings_found(self, strings: list[str], *, where: str = "") -> list[_Found]:
+        """Strings from JSON, each read apart, as HTML (search results and feed readers show
+        them as HTML)."""
+        joined = _SEPARATOR.join(strings)
+        if "<" in joined or "&" in joined:
+            return self._markup_found(joined, where=where)
+        return self._text_found(joined, f"in the text{where}")
+
+    def _markup_found(
+        self, markup: str, *, where: str = "", embedded: bool = False
+    ) -> list[_Found]:
+        """HTML, SVG or XML; with `embedded`, text that is itself markup (a feed's escaped
+        HTML) is read again as markup."""
+        view = reader_view(markup)
+        found = self._load_found(markup, view.tags)
+        if embedded and "<" in view.text:
+            found += self._text_found(view.tags, f"in an attribute or URL{where}")
+            found += self._markup_found(view.text, where=where)
+        else:
+            # One scan for both: a finding past the text's last line is in the tags.
+            text_lines = view.text.count("\n") + 1
+            for line, item in self._findings(f"{view.text}{_SEPARATOR}{view.tags}"):
+                place = "in the text" if line <= text_lines else "in an attribute or URL"
+                found.append(item._replace(message=f"{item.message} {place}{where}"))
+        # The tags view leaves out ids and links within the page: the markup itself has them.
+        for item_id, item_source, _ in self._left_out.find(markup):
+            if not any(f.evidence == f"id:{item_id}" for f in found):
+                message = f"trace of left-out item '{item_id}' ({item_source}) in the markup"
+                found.append(_Found(message + where, f"id:{item_id}"))
+        return found
+
+    def _text_found(self, text: str, where: str, *, read: bool = True) -> list[_Found]:
+        found = self._findings(text, read=read)
+        return [item._replace(message=f"{item.message} {where}") for _, item in found]
+
+    def _findings(self, text: str, *, read: bool = True) -> list[tuple[int, _Found]]:
+        """(line, finding) for the personal data and left-out items in `text`; `read`: the
+        text is already read as a reader sees it, else the privacy gate reads it first."""
+        scan = self._privacy.scan_read if read else self._privacy.scan
+        found = [
+            (f.line, _Found(f"possible {f.kind} '{f.masked}'", f"{f.kind}:{f.masked}"))
+            for f in scan(text)
+        ]
+        for item_id, item_source, offset in self._left_out.find(text):
+            message = f"trace of left-out item '{item_id}' ({item_source})"
+            found.append((text.count("\n", 0, offset) + 1, _Found(message, f"id:{item_id}")))
+        return found
+
+    def _load_found(self, markup: str, tags: str) -> list[_Found]:
+        """Loads from another host in `markup`, whose tags (decoded, one a line) are `tags`."""
+        found = []
+        if "//" in tags or "\\" in tags or "\t" in tags or "\n" in tags:
+            for m in _LOADING_TAG_RE.finditer(tags):
+                tag = m.group()
+                if "//" not in tag and "\\" not in tag and "\t" not in tag and "\n" not in tag:
+                    continue  # no URL in it can name another host
+                element = m.group(1).lower()
+                found += self._tag_found(element, _attributes(tag[len(element) + 1 : -1]))
+        lowered = tags.lower()
+        if "ping" in lowered:
+            for m in _PING_ATTR_RE.finditer(tags):
+                for url in next(g for g in m.groups() if g is not None).split():
+                    found += self._url_found(url, "a ping attribute")
+        if "style" in lowered:
+            for m in _STYLE_ATTR_RE.finditer(tags):
+                found += self._css_found(next((g for g in m.groups() if g is not None), ""))
+        if "<style" in markup or "<STYLE" in markup:
+            for m in _STYLE_ELEMENT_RE.finditer(markup):
+                found += self._css_found(m.group(1))
+        if "<script" in markup or "<SCRIPT" in markup:
+            for m in _SCRIPT_ELEMENT_RE.finditer(markup):
+                if "json" not in _attributes(m.group(1)).get("type", "").lower():
+                    found += self._script_found(m.group(2))  # data (JSON) loads nothing
+        return found
+
+    def _tag_found(self, element: str, attrs: dict[str, str]) -> list[_Found]:
+        found = []
+        rel = set(attrs.get("rel", "").lower().split())
+        for name, value in attrs.items():
+            if name not in _LOADING_ATTRS:
+                continue
+            if name == "srcdoc":  # an iframe's own page
+                found += self._load_found(value, reader_view(value).tags)
+                continue
+            if name in ("href", "xlink:href") and element not in _HREF_LOADS:
+                continue
+            if element == "link" and name == "href" and rel and rel <= _LINK_RELS_NOT_LOADED:
+                continue
+            if name == "data" and element != "object":
+                continue
+            for url in _srcset_urls(value) if name == "srcset" else [value]:
+                found += self._url_found(url, f"<{element} {name}>")
+        return found
+
+    def _css_found(self, css: str) -> list[_Found]:
+        lowered = css.lower()
+        if "url" not in lowered and "@import" not in lowered and "//" not in css:
+            return []
+        found = []
+        for m in _CSS_URL_RE.finditer(css):
+            url = next((g for g in m.groups() if g is not None), "")
+            what = "a CSS url()" if m.group(0)[0] in "uU" else "a CSS @import"
+            found += self._url_found(url, what)
+        hosts = {item.evidence for item in found}
+        for item in self._script_found(css):  # image-set("https://..."), and any other form
+            if item.evidence not in hosts:
+                found.append(item._replace(message=item.message.replace("script", "CSS", 1)))
+        return found
+
+    def _script_found(self, script: str) -> list[_Found]:
+        if "//" not in script:
+            return []
+        found = []
+        for m in _SCRIPT_URL_RE.finditer(script):
+            host = (m.group(1) or m.group(2)).lower()
+            if host != self._own_host:
+                message = f"loads from another host: a script URL to {host}"
+                found.append(_Found(message, f"host:{host}"))
+        return found
+
+    def _url_found(self, url: str, what: str) -> list[_Found]:
+        host = _url_host(url)
+        if host is None or host.lower() == self._own_host:
+            return []
+        return [_Found(f"loads from another host: {what} from {host}", f"host:{host.lower()}")]
+
+    # -- sources ----------------------------------------------------------------------------
+
+    def _report(
+        self, report: _Report, found: list[_Found], copied: str | None, *, page: str | None = None
+    ) -> None:
+        """Add `found` to `report`, each naming its source: the file copied as this output,
+        else the page's own source or a template in overrides/ that holds what was found
+        (else, for a page, the theme or generated content)."""
+        for item in found:
+            source = copied
+            is_page = page is not None or report.shown_as.endswith(".html")
+            if source is None and is_page and self._root is not None:
+                candidates = [page] if page else []
+                candidates += self._templates()
+                source = next(
+                    (c for c in candidates if item.evidence in self._evidence_in(c)), GENERATED
+                )
+            report.add(item.message, source)
+
+    def _templates(self) -> list[str]:
+        if self._root is None or not (self._root / "overrides").is_dir():
+            return []
+        return sorted(
+            p.relative_to(self._root).as_posix()
+            for p in (self._root / "overrides").rglob("*")
+            if p.is_file() and p.suffix in (".html", ".js", ".css")
+        )
+
+    def _evidence_in(self, path: str) -> frozenset[str]:
+        """What `path` (project-relative) holds that a finding can name: the evidence keys."""
+        if path not in self._evidence:
+            try:
+                text = (self._root / path).read_text(encoding="utf-8") if self._root else ""
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            keys = {evidence for _, (_, evidence) in self._findings(text, read=False)}
+            keys |= {f"host:{m.group(1).lower()}" for m in _ANY_HOST_RE.finditer(text)}
+            keys |= {f"id:{item}" for item, _, _ in self._left_out.find(text)}
+            self._evidence[path] = frozenset(keys)
+        return self._evidence[path]
+
+    def _page_source(self, rel: str) -> str | None:
+        """The source of the page at output path `rel` (x/index.html is x.md or x/index.md)."""
+        if rel == "index.html":
+            candidates = ["index.md"]
+        elif rel.endswith("/index.html"):
+            stem = rel.removesuffix("/index.html")
+            candidates = [f"{stem}.md", f"{stem}/index.md"]
+        elif rel.endswith(".html"):
+            candidates = [rel.removesuffix(".html") + ".md"]
+        else:
+            return None
+        return next((self._sources[c] for c in candidates if c in self._sources), None)
+
+    def _copied_source(self, rel: str) -> str | None:
+        """content/<rel> or overrides/<rel>, if the engine copied the file from there."""
+        if self._root is None:
+            return None
+        for folder in ("content", "overrides"):
+            if (self._root / folder / rel).is_file():
+                return f"{folder}/{rel}"
+        return None
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Decompress gzip members, refusing more than `MAX_UNPACKED` bytes."""
+    out = bytearray()
+    while data:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out += inflater.decompress(data, MAX_UNPACKED + 1 - len(out))
+        if len(out) > MAX_UNPACKED or inflater.unconsumed_tail:
+            raise ValueError(f"more than {MAX_UNPACKED // 2**20} MiB once unpacked")
+        if not inflater.eof:
+            raise EOFError("it ends before its end")
+        data = inflater.unused_data
+        if data and not data.startswith(_GZIP_MAGIC):
+            break  # trailing bytes after the last member, as gzip allows
+    return bytes(out)
+
+
+def _attributes(tag_body: str) -> dict[str, str]:
+    """A tag's attributes (names lower-cased, values decoded); the first of a name wins."""
+    attrs: dict[str, str] = {}
+    for m in _ATTR_RE.finditer(tag_body):
+        name = m.group(1).lower()
+        value = next((g for g in m.groups()[1:] if g is not None), "")
+        attrs.setdefault(name, html.unescape(value))
+    return attrs
+
+
+def _srcset_urls(srcset: str) -> list[str]:
+    """The URLs of a srcset: comma-separated candidates "url [descriptor]"."""
+    return [part.split()[0] for part in srcset.split(",") if part.split()]
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a JSON value, keys included, depth first."""
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            out.extend(str(k) for k in item)
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return out
+
+
+class _VendorFiles:
+    """Files the theme or a package ships, byte for byte: they hold nothing of the project."""
+
+    def __init__(self) -> None:
+        self._dirs = _vendor_dirs()
+
+    def ships(self, rel: str, data: bytes) -> bool:
+        if rel.endswith(".html"):
+            return False  # pages are rendered from templates, never shipped as they are
+        for prefix, folder in self._dirs:
+            if rel.startswith(prefix):
+                candidate = folder / rel.removeprefix(prefix)
+                try:
+                    if candidate.stat().st_size == len(data) and candidate.read_bytes() == data:
+                        return True
+                except OSError:
+                    continue
+        return False
+
+
+def _vendor_dirs() -> list[tuple[str, Path]]:
+    """(output path prefix, folder) of what installed packages ship into a site."""
+    dirs: list[tuple[str, Path]] = []
+    try:
+        import material
+
+        dirs.append(("", Path(material.__file__).parent / "templates"))
+    except ImportError:
+        pass
+    try:
+        import plotly
+
+        from .charts import PLOTLY_JS_PATH
+
+        folder = Path(plotly.__file__).parent / "package_data"
+        dirs.append((PLOTLY_JS_PATH.rpartition("/")[0] + "/", folder))
+    except ImportError:
+        pass
+    return dirs
+
+
+def read_site_url(root: Path) -> str:
+    """`site_url` from the project's mkdocs.yml, or "" (tags such as !!python/name ignored)."""
+    try:
+        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    m = re.search(r"""^site_url:[ \t]*["']?([^"'\s#]+)""", text, re.MULTILINE)
+    return m.group(1) if m else ""

@@ -1,0 +1,434 @@
+"""The output gate (site_builder/gate.py): one test per rule on small built files, then
+`hub build` end to end with leaks that only the output gate can see (theme templates).
+
+Expected findings are written out by hand: the privacy gate masks all but the first two
+letters or digits ("0161 496 0000" is '01** *** ****').
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import material
+import pytest
+from conftest import AS_OF, REPO, run_hub, write_tree
+from fixture_corpus import tree_hashes, write_corpus
+
+from site_builder.gate import OutputGate, reader_view
+
+SITE_URL = "https://hub.example/"
+LEFT_OUT = "content/briefings/zqdraft.md"
+PHONE = "possible phone number '01** *** ****'"
+TRACE = f"trace of left-out item 'zqdraft' ({LEFT_OUT})"
+
+
+def scan(
+    tmp_path: Path,
+    files: dict[str, str | bytes],
+    *,
+    root: Path | None = None,
+    sources: dict[str, str] | None = None,
+) -> list[str]:
+    """The gate's problems for a site holding `files`, one line each."""
+    folder = write_tree(tmp_path / "site", files)
+    gate = OutputGate(
+        allow=["hub@northbridge.example"],
+        left_out=[LEFT_OUT],
+        site_url=SITE_URL,
+        sources=sources,
+        root=root,
+    )
+    return [problem.format() for problem in gate.scan(folder, "site", workers=1)]
+
+
+# Reading pages as a reader does ------------------------------------------------------------
+
+
+def test_reader_view_joins_inline_markup_and_line_breaks_and_keeps_blocks_apart() -> None:
+    view = reader_view('<p>Call 0161\n<b>496</b>&nbsp;0000</p><td>a</td><td>b</td><a href="x">')
+    assert view.text == "\nCall 0161 496 0000\n\na\n\nb\n"  # a no-break space is a space
+    assert view.tags == '<a href="x">'
+
+
+def test_phone_number_split_by_markup_entities_and_a_line_break(tmp_path: Path) -> None:
+    page = "<p>Call 0161\n<b>496</b>&nbsp;0000 today</p>"
+    assert scan(tmp_path, {"index.html": page}) == [f"site/index.html: error: {PHONE} in the text"]
+
+
+def test_numbers_in_separate_table_cells_are_read_apart(tmp_path: Path) -> None:
+    page = "<table><tr><td>0161</td><td>496 0000</td></tr></table>"
+    assert scan(tmp_path, {"index.html": page}) == []
+
+
+def test_entities_are_decoded(tmp_path: Path) -> None:
+    page = "<p>NHS &#57;43 476 5919</p>"
+    assert scan(tmp_path, {"index.html": page}) == [
+        "site/index.html: error: possible NHS number '94* *** ****' in the text"
+    ]
+
+
+def test_attributes_and_urls_are_read(tmp_path: Path) -> None:
+    page = '<a href="mailto:jo.bloggs@example.org" title="Call 0161 496 0000">Write</a>'
+    assert scan(tmp_path, {"index.html": page}) == [
+        "site/index.html: error: possible email address 'jo.******@*******.***' "
+        "in an attribute or URL",
+        f"site/index.html: error: {PHONE} in an attribute or URL",
+    ]
+
+
+def test_privacy_allow_passes(tmp_path: Path) -> None:
+    page = '<p>Write to <a href="mailto:hub@northbridge.example">hub@northbridge.example</a></p>'
+    assert scan(tmp_path, {"index.html": page}) == []
+
+
+def test_svg_geometry_and_links_within_the_page_are_not_read(tmp_path: Path) -> None:
+    page = '<svg viewBox="0 0 24 24"><path d="M0161 496 0000"/></svg><a href="#0161-496-0000">'
+    assert scan(tmp_path, {"index.html": page}) == []
+
+
+# Left-out items -----------------------------------------------------------------------------
+
+
+def test_left_out_id_is_found_as_a_whole_token_in_every_form(tmp_path: Path) -> None:
+    files = {
+        "a/index.html": "<p>Not zqdraft-2, xzqdraft, zqdraft_b or zqdrafts.</p>",
+        "b/index.html": '<p><a href="../briefings/zqdraft/">a link</a></p>',
+        "c/index.html": '<h2 id="zqdraft">A heading</h2>',
+        "d/index.html": "<p>Source: briefings/zqdraft.md</p>",
+        "e/index.html": "<p>&#122;qdraft</p>",
+        "f.txt": "../zqdraft/",
+    }
+    assert scan(tmp_path, files) == [
+        f"site/b/index.html: error: {TRACE} in an attribute or URL",
+        f"site/c/index.html: error: {TRACE} in the markup",
+        f"site/d/index.html: error: {TRACE} in the text",
+        f"site/e/index.html: error: {TRACE} in the text",
+        f"site/f.txt: error: {TRACE} in the file",
+    ]
+
+
+def test_an_id_that_published_things_share_is_traced_by_its_path(tmp_path: Path) -> None:
+    folder = write_tree(
+        tmp_path / "site",
+        {
+            "a/index.html": "<p>Neglect, 2026-27-q1</p><a href='../themes/neglect/'>theme</a>",
+            "b/index.html": '<a href="../briefings/neglect/">x</a><a href="/reports/2026-27-q1/">',
+        },
+    )
+    left_out = ["content/briefings/neglect.md", "content/reports/2026-27-q1.md"]
+    gate = OutputGate(left_out=left_out, shared_ids=["neglect"])
+    assert [problem.format() for problem in gate.scan(folder, "site", workers=1)] == [
+        "site/b/index.html: error: trace of left-out item 'briefings/neglect' "
+        "(content/briefings/neglect.md) in an attribute or URL",
+        "site/b/index.html: error: trace of left-out item 'reports/2026-27-q1' "
+        "(content/reports/2026-27-q1.md) in an attribute or URL",
+    ]
+
+
+# Resources from other hosts -------------------------------------------------------------------
+
+LOADING_PAGE = """\
+<head>
+<link rel="canonical" href="https://other.example/">
+<link rel="stylesheet" href="https://fonts.example/css">
+<link rel="icon" href="/favicon.png">
+<script src="https://cdn.example/x.js"></script>
+<script src="https://hub.example/own.js"></script>
+<style>@import "https://styles.example/a.css"; body {background: url(//bg.example/b.png)}</style>
+</head>
+<body>
+<a href="https://elsewhere.example/" ping="https://track.example/p">a link is fine</a>
+<img/src=https://img.example/y.png>
+<img src="a.png" srcset="a.png 1x, //retina.example/b.png 2x" alt="">
+<iframe src="/\\evil.example/e"></iframe>
+<div style="background: url('https://tile.example/t.png')">x</div>
+<video poster="https://poster.example/p.jpg"></video>
+<object data="https://obj.example/o.swf"></object>
+<base href="https://base.example/">
+<img src="data:image/png;base64,AAAA" alt="">
+<script>fetch("https://api.example/v1")</script>
+</body>
+"""
+
+
+def test_every_way_of_loading_from_another_host_is_found(tmp_path: Path) -> None:
+    loads = "site/index.html: error: loads from another host:"
+    assert scan(tmp_path, {"index.html": LOADING_PAGE}) == [
+        f"{loads} <link href> from fonts.example",
+        f"{loads} <script src> from cdn.example",
+        f"{loads} <img src> from img.example",
+        f"{loads} <img srcset> from retina.example",
+        f"{loads} <iframe src> from evil.example",
+        f"{loads} <video poster> from poster.example",
+        f"{loads} <object data> from obj.example",
+        f"{loads} <base href> from base.example",
+        f"{loads} a ping attribute from track.example",
+        f"{loads} a CSS url() from tile.example",
+        f"{loads} a CSS @import from styles.example",
+        f"{loads} a CSS url() from bg.example",
+        f"{loads} a script URL to api.example",
+    ]
+
+
+def test_loads_in_less_common_forms_are_found(tmp_path: Path) -> None:
+    page = (
+        '<link rel="alternate stylesheet" href="https://alt.example/a.css">\n'
+        '<link rel="alternate" type="application/rss+xml" href="https://feeds.example/rss">\n'
+        '<iframe srcdoc="&lt;img src=https://inner.example/i.png&gt;"></iframe>\n'
+        '<svg><script href="https://svgjs.example/s.js"></script></svg>\n'
+        "<div style=\"background: image-set('https://set.example/a.png' 1x)\">x</div>\n"
+        '<script type="module" data-kind="json">import "https://mod.example/m.js";</script>\n'
+    )
+    loads = "site/index.html: error: loads from another host:"
+    assert scan(tmp_path, {"index.html": page}) == [
+        f"{loads} <link href> from alt.example",
+        f"{loads} <img src> from inner.example",
+        f"{loads} <script href> from svgjs.example",
+        f"{loads} a CSS URL to set.example",
+        f"{loads} a script URL to mod.example",
+    ]
+
+
+def test_css_and_js_files_are_checked_for_other_hosts(tmp_path: Path) -> None:
+    files = {
+        "assets/x.css": (
+            "@import url(https://fonts.example/a.css);\n.a {background: url(../img/a.png)}\n"
+            '.b {background: url("//cdn.example/b.png")}\n'
+        ),
+        "assets/x.js": (
+            'var a = "https://api.example/x"; // see http://docs.example\n'
+            "var b = '//cdn2.example/y.js'; var c = x // y.z\n"
+            'var d = "https://hub.example/own";\n'
+        ),
+    }
+    assert scan(tmp_path, files) == [
+        "site/assets/x.css: error: loads from another host: a CSS url() from fonts.example",
+        "site/assets/x.css: error: loads from another host: a CSS url() from cdn.example",
+        "site/assets/x.js: error: loads from another host: a script URL to api.example",
+        "site/assets/x.js: error: loads from another host: a script URL to docs.example",
+        "site/assets/x.js: error: loads from another host: a script URL to cdn2.example",
+    ]
+
+
+# Feeds, search index, compressed and other files ---------------------------------------------
+
+
+def test_feed_escaped_html_is_read_as_html(tmp_path: Path) -> None:
+    rss = (
+        '<?xml version="1.0"?><rss><channel><item><link>https://hub.example/a/</link>'
+        "<description>&lt;p&gt;Call 0161 &lt;b&gt;496&lt;/b&gt; 0000&lt;/p&gt;"
+        '&lt;img src="https://t.example/p.png"&gt;</description></item></channel></rss>'
+    )
+    assert scan(tmp_path, {"feeds/rss.xml": rss}) == [
+        "site/feeds/rss.xml: error: loads from another host: <img src> from t.example",
+        f"site/feeds/rss.xml: error: {PHONE} in the text",
+    ]
+
+
+def test_json_strings_are_decoded(tmp_path: Path) -> None:
+    feed = '{"items": [{"content_text": "Call \\u0030161 496 0000"}]}'
+    assert scan(tmp_path, {"feeds/learning.json": feed}) == [
+        f"site/feeds/learning.json: error: {PHONE} in the text"
+    ]
+
+
+def test_search_index_entries_name_their_page_source(tmp_path: Path) -> None:
+    root = write_tree(tmp_path / "project", {"content/about.md": "# About\n\nDOB: 3 March 2010\n"})
+    index = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            {"location": "", "title": "Home", "text": "<p>Hello</p>"},
+            {"location": "about/", "title": "About", "text": "<p>DOB: 3 March 2010</p>"},
+        ],
+    }
+    files = {"search/search_index.json": json.dumps(index)}
+    assert scan(tmp_path, files, root=root, sources={"about.md": "content/about.md"}) == [
+        "site/search/search_index.json: error: possible date of birth '3 M**** ****' in the "
+        "text of the entry for 'about/' (source: content/about.md)"
+    ]
+
+
+def test_compressed_files_are_decompressed(tmp_path: Path) -> None:
+    sitemap = b"<urlset><url><loc>https://hub.example/briefings/zqdraft/</loc></url></urlset>"
+    fragment = b"pagefind_dcd" + json.dumps({"content": "NHS 943 476 5919"}).encode()
+    files = {
+        "sitemap.xml.gz": gzip.compress(sitemap),
+        "pagefind/fragment/en_1.pf_fragment": gzip.compress(fragment),
+        "pagefind/index/en_1.pf_index": gzip.compress(b"pagefind_dcd\x00\x81 0161 496 0000 \xff"),
+        "twice.txt.gz": gzip.compress(gzip.compress(b"Call 0161 496 0000")),
+    }
+    assert scan(tmp_path, files) == [
+        "site/pagefind/fragment/en_1.pf_fragment: error: possible NHS number '94* *** ****' "
+        "in the text",
+        f"site/pagefind/index/en_1.pf_index: error: {PHONE} in the file",
+        f"site/sitemap.xml.gz: error: {TRACE} in the text",
+        f"site/twice.txt.gz: error: {PHONE} in the file",
+    ]
+
+
+def test_a_file_that_cannot_be_decompressed_is_a_problem(tmp_path: Path) -> None:
+    (problem,) = scan(tmp_path, {"broken.js.gz": b"\x1f\x8b\x08\x00garbage"})
+    assert problem.startswith("site/broken.js.gz: error: cannot be decompressed to check it (")
+
+
+def test_binary_files_are_skipped(tmp_path: Path) -> None:
+    files = {
+        "img/a.png": b"\x89PNG\r\n\x1a\n Call 0161 496 0000",
+        "fonts/a.woff2": b"wOF2 Call 0161 496 0000",
+        "data.bin": b"\x00\x01 Call 0161 496 0000",
+    }
+    assert scan(tmp_path, files) == []
+
+
+def test_csv_is_read(tmp_path: Path) -> None:
+    files = {"actions/actions.csv": "id,contact\nA1,0161 496 0000\n"}
+    assert scan(tmp_path, files) == [f"site/actions/actions.csv: error: {PHONE} in the file"]
+
+
+def test_files_the_theme_ships_unchanged_are_not_scanned(tmp_path: Path) -> None:
+    theme = Path(material.__file__).parent / "templates"
+    bundle = next((theme / "assets/javascripts").glob("bundle.*.min.js"))
+    rel = bundle.relative_to(theme).as_posix()
+    assert "https://" in bundle.read_text(encoding="utf-8")
+    assert scan(tmp_path / "a", {rel: bundle.read_bytes()}) == []
+    changed = bundle.read_bytes() + b'\nfetch("https://cdn.example/x")\n'
+    assert (
+        f"site/{rel}: error: loads from another host: a script URL to cdn.example"
+        in scan(tmp_path / "b", {rel: changed})
+    )
+
+
+# Naming the source ----------------------------------------------------------------------------
+
+
+def test_findings_name_the_source_that_holds_them(tmp_path: Path) -> None:
+    root = write_tree(
+        tmp_path / "project",
+        {
+            "content/about.md": "# About\n\nThe zqdraft notes.\n",
+            "content/notes.txt": "Call 0161 496 0000\n",
+            "overrides/main.html": (
+                '{% block footer %}Call 0161 496 0000<script src="https://cdn.example/x.js">'
+                "</script>{% endblock %}\n"
+            ),
+        },
+    )
+    footer = '<footer>Call 0161 496 0000<script src="https://cdn.example/x.js"></script></footer>'
+    files = {
+        "about/index.html": f"<article><p>The zqdraft notes.</p></article>{footer}",
+        "themes/x/index.html": "<p>Ring 07700 900123</p>",
+        "notes.txt": "Call 0161 496 0000\n",
+    }
+    sources = {"about.md": "content/about.md"}
+    assert scan(tmp_path, files, root=root, sources=sources) == [
+        "site/about/index.html: error: loads from another host: <script src> from cdn.example "
+        "(source: overrides/main.html)",
+        f"site/about/index.html: error: {PHONE} in the text (source: overrides/main.html)",
+        f"site/about/index.html: error: {TRACE} in the text (source: content/about.md)",
+        f"site/notes.txt: error: {PHONE} in the file (source: content/notes.txt)",
+        "site/themes/x/index.html: error: possible phone number '07*** ******' in the text "
+        "(source: the theme or a generated page)",
+    ]
+
+
+# hub build, end to end --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
+    """The fixture corpus built once: (project, site, hashes of the site)."""
+    root = write_corpus(tmp_path / "project")
+    site_dir = tmp_path / "site"
+    result = run_hub(root, "build", "--site-dir", str(site_dir), "--as-of", AS_OF)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root, site_dir, tree_hashes(site_dir)
+
+
+def _plant(root: Path, template: str, markup: str) -> None:
+    """Add `markup` to every page through a theme override the source gate never reads."""
+    path = root / "overrides" / template
+    if template == "main.html":
+        block = "{% block content %}{{ super() }}" + markup + "{% endblock %}\n"
+        path.write_text(path.read_text(encoding="utf-8") + block, encoding="utf-8")
+    else:
+        path.write_text(path.read_text(encoding="utf-8") + markup + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("template", "markup", "expected"),
+    [
+        (
+            "main.html",
+            "<p>Call the duty desk on 0161 496 0000.</p>",
+            f"{PHONE} in the text (source: overrides/main.html)",
+        ),
+        (
+            "main.html",
+            '<script src="https://cdn.example/x.js"></script>',
+            "loads from another host: <script src> from cdn.example "
+            "(source: overrides/main.html)",
+        ),
+        (
+            "partials/progress.html",
+            '<span data-ref="zqdraftbrief"></span>',
+            "trace of left-out item 'zqdraftbrief' (content/briefings/zqdraftbrief.md) in an "
+            "attribute or URL (source: overrides/partials/progress.html)",
+        ),
+    ],
+    ids=["phone-number", "cdn-script", "left-out-id"],
+)
+def test_the_output_gate_alone_stops_a_leak_in_a_theme_template(
+    built: tuple[Path, Path, dict[str, str]], template: str, markup: str, expected: str
+) -> None:
+    root, site_dir, before = built
+    _plant(root, template, markup)
+    checked = run_hub(root, "check", "--as-of", AS_OF)
+    assert checked.returncode == 0, checked.stdout  # the source gate cannot see it
+    result = run_hub(root, "build", "--site-dir", str(site_dir), "--as-of", AS_OF)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert f"{site_dir}/index.html: error: {expected}" in lines
+    assert f"{site_dir}/briefings/index.html: error: {expected}" in lines
+    assert lines[-1].startswith("hub: error: the output gate blocked the build: ")
+    assert lines[-1].endswith(" problems in the built site; the previous site is unchanged")
+    assert "Traceback" not in result.stderr
+    assert tree_hashes(site_dir) == before
+    assert [p.name for p in site_dir.parent.iterdir() if p.name.startswith(".site.")] == []
+
+
+def test_a_site_inside_the_project_is_named_relative_to_it(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "project")
+    _plant(root, "main.html", "<p>Call the duty desk on 0161 496 0000.</p>")
+    result = run_hub(root, "build", "--as-of", AS_OF)
+    assert result.returncode == 1
+    assert (
+        f"site/index.html: error: {PHONE} in the text (source: overrides/main.html)"
+        in result.stderr.splitlines()
+    )
+    assert not (root / "site").exists()
+    shutil.rmtree(root)
+
+
+def test_plain_mkdocs_build_runs_the_output_gate(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "project")
+    _plant(root, "main.html", "<p>Call the duty desk on 0161 496 0000.</p>")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HUB_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("HUB_CHECKED", None)
+    site_dir = tmp_path / "plain"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
+    result = subprocess.run(
+        [*command, "-d", str(site_dir)], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert (
+        f"{site_dir}/index.html: error: {PHONE} in the text (source: overrides/main.html)"
+        in result.stderr.splitlines()
+    )
+    assert "the output gate found" in result.stderr
+    assert "Traceback" not in result.stderr
