@@ -41,6 +41,7 @@ site is shared among worker processes, one per CPU.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import multiprocessing
@@ -396,6 +397,8 @@ class OutputGate:
         errors = "replace"
         if data.startswith(_PAGEFIND_HEADER):  # Pagefind's chunks: JSON, or words in CBOR
             data, errors = data[len(_PAGEFIND_HEADER) :], "ignore"
+            if data.startswith(b"\x00asm"):
+                return  # its WebAssembly search code: binary, no text of the project
         elif suffix in _BINARY_SUFFIXES or (
             data.startswith(_BINARY_MAGIC) and b"\x00" in data[:1024]
         ):
@@ -691,10 +694,13 @@ class _VendorFiles:
 
     def __init__(self) -> None:
         self._dirs = _vendor_dirs()
+        self._hashes = _vendor_hashes()
 
     def ships(self, rel: str, data: bytes) -> bool:
         if rel.endswith(".html"):
             return False  # pages are rendered from templates, never shipped as they are
+        if rel in self._hashes:
+            return hashlib.sha256(data).hexdigest() == self._hashes[rel]
         for prefix, folder in self._dirs:
             if rel.startswith(prefix):
                 candidate = folder / rel.removeprefix(prefix)
@@ -704,6 +710,15 @@ class _VendorFiles:
                 except OSError:
                     continue
         return False
+
+
+def _vendor_hashes() -> dict[str, str]:
+    """Output path -> SHA-256 of files the hub vendors or its search engine writes as they are
+    (plotly.js, Pagefind's runtime)."""
+    from .charts import PLOTLY_JS_PATH, PLOTLY_JS_SHA256
+    from .search import RUNTIME_SHA256
+
+    return {PLOTLY_JS_PATH: PLOTLY_JS_SHA256, **RUNTIME_SHA256}
 
 
 def _vendor_dirs() -> list[tuple[str, Path]]:

@@ -29,6 +29,25 @@ SUMMARY_WEIGHT = 7
 SECONDARY_WEIGHT = 0.5
 # The folder of the search bundle, under the site root.
 BUNDLE = "pagefind"
+# Pagefind's runtime, which its binary writes the same for every site: the output gate passes
+# these files only byte for byte (tests/test_search.py checks the hashes against the
+# installed binary; pyproject pins Pagefind, so an upgrade is a reviewed change).
+RUNTIME_SHA256 = {
+    f"{BUNDLE}/pagefind.js": "252d272bd34d483d19a752060f6a065114d15ab12c42d8f905ca565e2768a009",
+    f"{BUNDLE}/pagefind-worker.js": (
+        "4ca50d25bcab9e1c3afbc00ab5f7761114e83c8fc1b83d38655af1558b650c2a"
+    ),
+}
+# Pagefind's ready-made interfaces, which the hub does not use (it has its own): not published.
+_UNUSED_UI = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 # The front-matter flag that tells the page template to mark the content searchable.
 FLAG = "hub_search"
 
@@ -222,4 +241,6 @@ async def _index(site_dir: Path) -> int:
     }
     async with PagefindIndex(config=config) as index:
         result = await index.add_directory(str(site_dir))
+    for name in _UNUSED_UI:
+        (site_dir / BUNDLE / name).unlink(missing_ok=True)
     return int(result["page_count"])

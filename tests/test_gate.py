@@ -304,6 +304,27 @@ def test_files_the_theme_ships_unchanged_are_not_scanned(tmp_path: Path) -> None
     )
 
 
+@pytest.mark.parametrize(
+    "rel", ["assets/javascripts/plotly-basic.min.js", "pagefind/pagefind.js"]
+)
+def test_vendored_scripts_pass_only_byte_for_byte(tmp_path: Path, rel: str) -> None:
+    from site_builder.search import index_site
+
+    if rel.startswith("pagefind/"):  # written by the installed Pagefind binary, as in a build
+        built = write_tree(tmp_path / "pf", {"index.html": "<body data-pagefind-body>x</body>"})
+        index_site(built)
+        original = (built / rel).read_bytes()
+    else:
+        original = (REPO / "overrides" / rel).read_bytes()
+    assert b"https://" in original  # URLs that are not loads, which the gate would flag
+    assert scan(tmp_path / "a", {rel: original}) == []
+    changed = original + b'\nfetch("https://cdn.example/x")\n'
+    assert (
+        f"site/{rel}: error: loads from another host: a script URL to cdn.example"
+        in scan(tmp_path / "b", {rel: changed})
+    )
+
+
 # Naming the source ----------------------------------------------------------------------------
 
 
@@ -354,7 +375,7 @@ def _plant(root: Path, template: str, markup: str) -> None:
     """Add `markup` to every page through a theme override the source gate never reads."""
     path = root / "overrides" / template
     if template == "main.html":
-        block = "{% block content %}{{ super() }}" + markup + "{% endblock %}\n"
+        block = "{% block footer %}{{ super() }}" + markup + "{% endblock %}\n"
         path.write_text(path.read_text(encoding="utf-8") + block, encoding="utf-8")
     else:
         path.write_text(path.read_text(encoding="utf-8") + markup + "\n", encoding="utf-8")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pytest
 from conftest import AS_OF, run_hub
 from fixture_corpus import generated
@@ -140,3 +143,20 @@ def test_review_facts_give_type_review_type_and_date(pages: dict[str, str]) -> N
 def test_list_pages_are_not_results(pages: dict[str, str]) -> None:
     for path in ("index.md", "briefings/index.md", "themes/neglect.md", "agencies/health.md"):
         assert "hub_search" not in pages[path] and "hub-search-facts" not in pages[path], path
+
+
+def test_pagefind_writes_its_runtime_as_the_gate_knows_it_and_no_unused_interface(
+    tmp_path: Path,
+) -> None:
+
+    from site_builder.search import RUNTIME_SHA256, index_site
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<body data-pagefind-body><p>x</p></body>", "utf-8")
+    index_site(site)
+    for rel, sha in RUNTIME_SHA256.items():
+        # A new Pagefind writes new bytes: update RUNTIME_SHA256 after reviewing them.
+        assert hashlib.sha256((site / rel).read_bytes()).hexdigest() == sha, rel
+    names = {p.name for p in (site / "pagefind").iterdir()}
+    assert not {n for n in names if "-ui." in n or n == "pagefind-highlight.js"}
