@@ -399,6 +399,12 @@ class OutputGate:
             data, errors = data[len(_PAGEFIND_HEADER) :], "ignore"
             if data.startswith(b"\x00asm"):
                 return  # its WebAssembly search code: binary, no text of the project
+            strings = None if data[:1] in (b"{", b"[") else cbor_strings(data)
+            if strings is not None:  # each string read apart: bytes between are no text
+                joined = _SEPARATOR.join(_without_pagefind_ids(strings))
+                found = self._text_found(joined, "in the text")
+                self._report(report, found, self._copied_source(rel))
+                return
         elif suffix in _BINARY_SUFFIXES or (
             data.startswith(_BINARY_MAGIC) and b"\x00" in data[:1024]
         ):
@@ -416,7 +422,7 @@ class OutputGate:
         elif suffix in _XML_SUFFIXES:
             self._report(report, self._markup_found(text, embedded=True), copied)
         elif suffix in _JSON_SUFFIXES:
-            self._scan_json(text, report, copied)
+            self._scan_json(text, report, copied, pagefind=rel.startswith("pagefind/"))
         else:
             found = self._text_found(text, "in the file", read=False)
             if suffix in ("js", "mjs"):
@@ -425,7 +431,9 @@ class OutputGate:
                 found += self._css_found(text)
             self._report(report, found, copied)
 
-    def _scan_json(self, text: str, report: _Report, copied: str | None) -> None:
+    def _scan_json(
+        self, text: str, report: _Report, copied: str | None, *, pagefind: bool = False
+    ) -> None:
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
@@ -434,7 +442,12 @@ class OutputGate:
         if isinstance(data, dict) and isinstance(data.get("docs"), list):
             self._scan_search_index(data["docs"], report)
             data = {k: v for k, v in data.items() if k != "docs"}
-        self._report(report, self._strings_found(_strings(data)), copied)
+        strings = _strings(data)
+        if pagefind:  # the page's text, which the hub's search shows as text, never as HTML
+            found = self._text_found(_SEPARATOR.join(_without_pagefind_ids(strings)), "in the text")
+            self._report(report, found, copied)
+            return
+        self._report(report, self._strings_found(strings), copied)
 
     def _scan_search_index(self, docs: list, report: _Report) -> None:
         """MkDocs' search index: read whole, then (only if something is found) entry by
@@ -710,6 +723,63 @@ class _VendorFiles:
                 except OSError:
                     continue
         return False
+
+
+# Pagefind's names for its pages and chunks ("en_ae3a1fb"): random hex that can look like a
+# postcode or a phone number, and nothing of the project.
+_OPEN = -1  # an indefinite-length CBOR item: read until its break
+_PAGEFIND_ID = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*_[0-9a-f]{6,}")
+
+
+def _without_pagefind_ids(strings: list[str]) -> list[str]:
+    return [s for s in strings if not _PAGEFIND_ID.fullmatch(s)]
+
+
+def cbor_strings(data: bytes) -> list[str] | None:
+    """Every text and byte string of one CBOR item (a Pagefind index chunk), in order; None
+    unless `data` is exactly one well-formed item, so text that merely parses as CBOR heads is
+    read as text. Walked with a stack of item counts, not recursion: any depth in one loop."""
+    strings: list[str] = []
+    at, end = 0, len(data)
+    pending = [1]  # items still to read at each open level; _OPEN until a break (0xff)
+    while pending:
+        if pending[-1] == 0:
+            pending.pop()
+            continue
+        if at >= end:
+            return None
+        head = data[at]
+        at += 1
+        if head == 0xFF:  # the break that ends an indefinite-length item
+            if pending.pop() != _OPEN:
+                return None
+            continue
+        if pending[-1] != _OPEN:
+            pending[-1] -= 1
+        major, info = head >> 5, head & 0x1F
+        if info == 31:
+            if major not in (2, 3, 4, 5):
+                return None
+            pending.append(_OPEN)
+            continue
+        if info < 24:
+            value = info
+        elif info <= 27:
+            size = 1 << (info - 24)
+            if at + size > end:
+                return None
+            value = int.from_bytes(data[at : at + size], "big")
+            at += size
+        else:
+            return None
+        if major in (2, 3):
+            if at + value > end:
+                return None
+            strings.append(data[at : at + value].decode("utf-8", "replace"))
+            at += value
+        elif major in (4, 5, 6):  # an array, a map (keys and values), a tag (one item)
+            pending.append(value * 2 if major == 5 else 1 if major == 6 else value)
+    return strings if at == end else None
 
 
 def _vendor_hashes() -> dict[str, str]:

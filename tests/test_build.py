@@ -121,7 +121,7 @@ def test_mkdocs_yml_nav_names_no_document() -> None:
     assert [t for t in documents if not t.endswith("/index.md")] == []
 
 
-@pytest.mark.parametrize("corpus", ["fixture_build", "demo_build"])
+@pytest.mark.parametrize("corpus", ["fixture_build", "rich"])
 def test_the_output_gate_finds_nothing_in_an_ordinary_build(
     corpus: str, request: pytest.FixtureRequest
 ) -> None:

@@ -453,3 +453,43 @@ def test_plain_mkdocs_build_runs_the_output_gate(tmp_path: Path) -> None:
     )
     assert "the output gate found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_cbor_strings_are_read_apart() -> None:
+    from site_builder.gate import cbor_strings
+
+    # {"a": ["0161", h'34'], "n": 500} written by hand: map(2), text(1) "a", array(2),
+    # text(4) "0161", bytes(1) 0x34, text(1) "n", uint16 500.
+    data = bytes([0xA2, 0x61]) + b"a" + bytes([0x82, 0x64]) + b"0161" + bytes([0x41, 0x34])
+    data += bytes([0x61]) + b"n" + bytes([0x19, 0x01, 0xF4])
+    assert cbor_strings(data) == ["a", "0161", "4", "n"]
+    assert cbor_strings(bytes([0x64]) + b"ab") is None  # a string longer than what is left
+    assert cbor_strings(bytes([0x1C])) is None  # a reserved length
+    assert cbor_strings(bytes([0x00, 0x00])) is None  # two items where a chunk is one
+    assert cbor_strings(b"\x81 0161 496 0000") is None  # text that starts like CBOR heads
+    # An indefinite-length array of two texts, closed by its break.
+    assert cbor_strings(bytes([0x9F, 0x61]) + b"x" + bytes([0x61]) + b"y\xff") == ["x", "y"]
+
+
+def test_words_of_a_pagefind_chunk_never_run_together(tmp_path: Path) -> None:
+    # Two index words whose bytes, read as one text, would look like a postcode (AE1 5AB).
+    words = b"".join(bytes([0x60 + len(w)]) + w for w in (b"ae1", b"5ab"))
+    chunk = gzip.compress(b"pagefind_dcd" + bytes([0x82]) + words)
+    assert scan(tmp_path, {"pagefind/index/en_1.pf_index": chunk}) == []
+    phone = gzip.compress(b"pagefind_dcd" + bytes([0x81, 0x6D]) + b"0161 496 0000")
+    assert scan(tmp_path / "b", {"pagefind/index/en_2.pf_index": phone}) == [
+        f"site/pagefind/index/en_2.pf_index: error: {PHONE} in the text"
+    ]
+
+
+def test_pagefind_names_for_its_pages_are_not_read_as_text(tmp_path: Path) -> None:
+    # "en_ae3a1fb" is a page's name in Pagefind's index; read as text it is a postcode.
+    name = b"en_ae3a1fb"
+    meta = gzip.compress(b"pagefind_dcd" + bytes([0x81, 0x60 + len(name)]) + name)
+    entry = json.dumps({"languages": {"en": {"hash": "en_ae3a1fb"}}})
+    assert scan(
+        tmp_path, {"pagefind/pagefind.en_1.pf_meta": meta, "pagefind/pagefind-entry.json": entry}
+    ) == []
+    assert scan(tmp_path / "b", {"page.json": json.dumps({"x": "ae3a 1fb"})}) == [
+        "site/page.json: error: possible postcode 'ae** ***' in the text"
+    ]

@@ -190,7 +190,8 @@ def test_free_pages_are_scanned_but_not_validated(make_project) -> None:
             }
         )
     )
-    assert [p.src_uri for p in project.pages] == ["about.md", "help/contact.md", "index.md"]
+    pages = ["about.md", "accessibility.md", "help/contact.md", "index.md"]
+    assert [p.src_uri for p in project.pages] == pages
     assert [(p.path, p.line) for p in problems] == [("content/help/contact.md", 1)]
 
 
