@@ -14,9 +14,11 @@ from __future__ import annotations
 import asyncio
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Coroutine, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .models import Briefing, ReportNarrative, Review
 from .periods import Period
@@ -225,9 +227,20 @@ def index_site(site_dir: Path) -> int:
     The binary comes from the `pagefind[extended]` wheel: nothing is fetched at build time.
     """
     try:
-        return asyncio.run(_index(site_dir))
+        return _run(_index(site_dir))
     except (OSError, RuntimeError, AssertionError) as exc:
         raise SearchIndexFailed(f"the search index could not be built: {exc}") from None
+
+
+def _run(work: Coroutine[Any, Any, int]) -> int:
+    """`work` to its end, also when called where an event loop is already running (a test
+    driving a browser, an async adapter): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, work).result()
 
 
 async def _index(site_dir: Path) -> int:
