@@ -112,6 +112,41 @@ def line_figure(
     return figure
 
 
+def bar_figure(
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float], str]],
+    *,
+    barmode: str,
+    height: int,
+    y_title: str,
+    y_axis: dict[str, Any] | None = None,
+) -> go.Figure:
+    """Bars per label, one trace per `(name, values, pattern)` of `series` (a fill pattern
+    too, so traces differ without colour); `barmode` "group" or "stack"."""
+    figure = go.Figure(
+        data=[
+            go.Bar(
+                name=name,
+                x=list(labels),
+                y=list(values),
+                marker_pattern_shape=pattern,
+                hovertemplate="%{x}: %{y}<extra>" + name + "</extra>",
+            )
+            for name, values, pattern in series
+        ]
+    )
+    figure.update_layout(
+        barmode=barmode,
+        height=height,
+        margin={"l": 56, "r": 16, "t": 16, "b": 48},
+        legend={"orientation": "h", "y": -0.25},
+        yaxis={"title": {"text": y_title}, "rangemode": "tozero", "automargin": True}
+        | (y_axis or {}),
+        xaxis={"type": "category", "automargin": True},
+    )
+    return figure
+
+
 def _none_for_blank(value: float | None) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None

@@ -530,14 +530,20 @@ class Loader:
                     rows.append(row)
         return Feedback(rows)
 
+    def _too_wide(self, rel: str, line: int, record: list[str], width: int) -> bool:
+        """A record with more cells than its header has columns: an error, and True."""
+        if len(record) <= width:
+            return False
+        self.problems.error(
+            rel,
+            line,
+            f"expected {width} columns, got {len(record)}"
+            ' (put a note containing commas in "double quotes")',
+        )
+        return True
+
     def _scorecard_row(self, rel, line, record, width, known, first_seen) -> ScorecardRow | None:
-        if len(record) > width:
-            self.problems.error(
-                rel,
-                line,
-                f"expected {width} columns, got {len(record)}"
-                ' (put a note containing commas in "double quotes")',
-            )
+        if self._too_wide(rel, line, record, width):
             return None
         indicator = record[0].strip()
         raw_value = record[1].strip() if len(record) > 1 else ""
@@ -645,13 +651,7 @@ class Loader:
                 )
 
     def _judgement_row(self, rel, line, record, width, known, first_seen) -> JudgementRow | None:
-        if len(record) > width:
-            self.problems.error(
-                rel,
-                line,
-                f"expected {width} columns, got {len(record)}"
-                ' (put a note containing commas in "double quotes")',
-            )
+        if self._too_wide(rel, line, record, width):
             return None
         question, judgement, note = (*(cell.strip() for cell in record), "", "")[:3]
         if not question:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 import plotly.graph_objects as go
 
 from .. import dashboard, words
-from ..charts import chart_block
+from ..charts import bar_figure, chart_block
 from ..dashboard import (
     ActionRow,
     ImpactRow,
@@ -291,32 +291,10 @@ def _completion_figure(quarters: list[QuarterCompletions]):
         ("By the due date", [q.by_due_date for q in quarters], ""),
         ("After the due date", [q.late for q in quarters], "/"),
     ]
-    figure = go.Figure(
-        data=[
-            go.Bar(
-                name=name,
-                x=labels,
-                y=values,
-                marker_pattern_shape=pattern,
-                hovertemplate="%{x}: %{y}<extra>" + name + "</extra>",
-            )
-            for name, values, pattern in series
-        ]
+    return bar_figure(
+        labels, series, barmode="stack", height=300, y_title="Actions completed",
+        y_axis={"dtick": 1},
     )
-    figure.update_layout(
-        barmode="stack",
-        height=300,
-        margin={"l": 56, "r": 16, "t": 16, "b": 48},
-        legend={"orientation": "h", "y": -0.25},
-        yaxis={
-            "title": {"text": "Actions completed"},
-            "rangemode": "tozero",
-            "dtick": 1,
-            "automargin": True,
-        },
-        xaxis={"type": "category", "automargin": True},
-    )
-    return figure
 
 
 # Review timeliness

@@ -9,10 +9,8 @@ from __future__ import annotations
 import csv
 import io
 
-import plotly.graph_objects as go
-
 from .. import learning, words
-from ..charts import chart_block
+from ..charts import bar_figure, chart_block
 from ..feedback import form_link
 from ..learning import Answers, QuarterAnswers
 from ..models import Briefing
@@ -180,27 +178,7 @@ def _trend_figure(quarters: list[QuarterAnswers]):
         ("Learned something", [q.answers.learned for q in quarters], "x"),
         ("Changed practice", [q.answers.changed_practice for q in quarters], "/"),
     ]
-    figure = go.Figure(
-        data=[
-            go.Bar(
-                name=name,
-                x=labels,
-                y=values,
-                marker_pattern_shape=pattern,
-                hovertemplate="%{x}: %{y}<extra>" + name + "</extra>",
-            )
-            for name, values, pattern in series
-        ]
-    )
-    figure.update_layout(
-        barmode="group",
-        height=320,
-        margin={"l": 56, "r": 16, "t": 16, "b": 48},
-        legend={"orientation": "h", "y": -0.25},
-        yaxis={"title": {"text": "Answers"}, "rangemode": "tozero", "automargin": True},
-        xaxis={"type": "category", "automargin": True},
-    )
-    return figure
+    return bar_figure(labels, series, barmode="group", height=320, y_title="Answers")
 
 
 def _quarter_details(site: Site, page: str, period: Period, *, open_: bool) -> str:
