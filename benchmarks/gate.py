@@ -27,7 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from site_builder.gate import OutputGate, read_site_url  # noqa: E402
+from site_builder.config import site_url  # noqa: E402
+from site_builder.gate import OutputGate  # noqa: E402
 from site_builder.pipeline import check  # noqa: E402
 from site_builder.publication import Edition  # noqa: E402
 from site_builder.site import Site  # noqa: E402
@@ -56,7 +57,7 @@ def _cpu() -> float:
 def time_gate(root: Path, site_dir: Path, as_of: str) -> tuple[float, float, int]:
     """Wall and CPU time of the gate on `site_dir`, and how many problems it found."""
     project, _ = check(root)
-    site = Site.publish(project, Edition(date.fromisoformat(as_of)), read_site_url(root))
+    site = Site.publish(project, Edition(date.fromisoformat(as_of)), site_url(root))
     gate = OutputGate.for_site(site, root)
     cpu = _cpu()
     start = time.perf_counter()

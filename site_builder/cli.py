@@ -10,7 +10,8 @@ from pathlib import Path
 
 from . import scaffold
 from .build import BuildFailed, build_site, serve_site
-from .gate import OutputBlocked, OutputGate, read_site_url
+from .config import site_url
+from .gate import OutputBlocked, OutputGate
 from .interrupts import raise_on_stop_signals, stopped
 from .models.review import REVIEW_TYPE_NAMES
 from .pipeline import check
@@ -117,7 +118,7 @@ def _run(args: argparse.Namespace) -> int:
     if problems.errors and args.command == "build":
         return EXIT_PROBLEMS
     if args.command == "build":
-        site = Site.publish(project, edition, read_site_url(root))
+        site = Site.publish(project, edition, site_url(root))
         gate = OutputGate.for_site(site, root)
         shown_as = _shown(site_dir, root)
         try:

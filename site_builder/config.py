@@ -74,6 +74,11 @@ def check_config(root: Path, problems: Problems) -> EngineSettings:
     return EngineSettings(site_url, _extensions(settings))
 
 
+def site_url(root: Path) -> str:
+    """`site_url` of `root`'s mkdocs.yml, read as `check_config` reads it ("" if unusable)."""
+    return check_config(root, Problems()).site_url
+
+
 def _compose(text: str, problems: Problems) -> yaml.Node | None:
     """The document's node tree; a YAML error (in the hub's own words) and None if it has none."""
     try:

@@ -23,8 +23,9 @@ the source:
   not parse JavaScript). `<a href>` to other sites is fine. Browsers read "\\" as "/" and drop
   tabs and newlines in URLs, and so does the gate.
 
-Files the theme or a package ships byte for byte (Material's assets, plotly.js) carry nothing
-of the project and are not scanned; nor are binary files (images, fonts, by magic or suffix).
+Files the theme ships byte for byte (Material's assets), and the vendored plotly.js and
+Pagefind's runtime while their SHA-256 is the one recorded for them, carry nothing of the
+project and are not scanned; nor are binary files (images, fonts, by magic or suffix).
 A file that cannot be read or decompressed is a finding: the gate never passes what it could
 not check.
 
@@ -800,23 +801,4 @@ def _vendor_dirs() -> list[tuple[str, Path]]:
         dirs.append(("", Path(material.__file__).parent / "templates"))
     except ImportError:
         pass
-    try:
-        import plotly
-
-        from .charts import PLOTLY_JS_PATH
-
-        folder = Path(plotly.__file__).parent / "package_data"
-        dirs.append((PLOTLY_JS_PATH.rpartition("/")[0] + "/", folder))
-    except ImportError:
-        pass
     return dirs
-
-
-def read_site_url(root: Path) -> str:
-    """`site_url` from the project's mkdocs.yml, or "" (tags such as !!python/name ignored)."""
-    try:
-        text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-    m = re.search(r"""^site_url:[ \t]*["']?([^"'\s#]+)""", text, re.MULTILINE)
-    return m.group(1) if m else ""
