@@ -122,6 +122,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):
+    request_queue_size = 128  # a browser opens several connections at once; 5 drops some
+
     def handle_error(self, request, client_address) -> None:  # noqa: ANN001
         # The browser dropping a connection it no longer needs (plotly.js mid-transfer when a
         # test ends) is not a failure of the site.

@@ -34,18 +34,29 @@
   ];
   var PAGE_SIZE = { header: 6, inline: 8, page: 20 };
   var pagefind = null;
+  var loads = 0;
   var counter = 0;
 
+  function attempt(retry) {
+    var url = new URL("pagefind/pagefind.js", SITE_ROOT);
+    if (retry) url.search = "?retry=" + retry;  // a failed module load may be remembered
+    return import(url.href).then(function (pf) {
+      // Less weight on page length than Pagefind's default (0.75): a short free page that
+      // mentions a word once does not outrank the briefing about it.
+      var options = { baseUrl: SITE_ROOT.pathname, excerptLength: 24, ranking: { pageLength: 0.5 } };
+      return pf.options(options).then(function () {
+        return pf;
+      });
+    });
+  }
+
+  /* Pagefind, loaded once; a load that fails (a dropped connection on mobile data) is tried
+   * again at once, and a load that fails twice is tried again on the next search. */
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", SITE_ROOT).href).then(function (pf) {
-        // Less weight on page length than Pagefind's default (0.75): a short free page that
-        // mentions a word once does not outrank the briefing about it.
-        var options = { baseUrl: SITE_ROOT.pathname, excerptLength: 24, ranking: { pageLength: 0.5 } };
-        return pf.options(options).then(function () {
-          return pf;
-        });
-      });
+      var tries = ++loads;
+      pagefind = attempt(0).catch(function () { return attempt(tries); });
+      pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
   }
@@ -204,7 +215,10 @@
     if (!this.filtersReady) {
       this.filtersReady = load().then(function (pf) { return pf.filters(); }).then(
         function (all) { self.renderFilters(all); },
-        function () { self.say("Search is not available right now."); });
+        function () {
+          self.filtersReady = null;  // tried again with the next search
+          self.say("Search is not available right now.");
+        });
     }
     return this.filtersReady;
   };
