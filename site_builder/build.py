@@ -1,7 +1,8 @@
 """Atomic publishing: build into a fresh directory, then swap it in.
 
 A build that fails, or is stopped, leaves the previous site exactly as it was. The engine
-that renders pages (MkDocs today) is a command line: a second adapter is another command.
+renders a staged build folder (see `site_builder.engine`); search and the output gate run
+after it, whatever it is.
 Staging folders carry the builder's process id, so the next build can tell one left by a
 killed build (its process is gone) from one still being written.
 """
@@ -16,13 +17,14 @@ import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import IO
 
+from .engine import Engine, EngineFailed
 from .interrupts import stop_signals_deferred, stop_signals_held
+from .pipeline import SITE, Prepared
 from .publication import AS_OF_ENV, INTERNAL_ENV, PREVIEW_ENV, Edition
 from .search import SearchIndexFailed, index_site
 from .site_dir import checked_site_dir
-
-CHECKED_ENV = "HUB_CHECKED"  # the CLI has printed the problems; the hook need not repeat them
 
 
 class BuildFailed(Exception):
@@ -30,12 +32,11 @@ class BuildFailed(Exception):
 
 
 def engine_env(edition: Edition, base: Mapping[str, str] = os.environ) -> dict[str, str]:
-    """The environment that tells the adapter which edition to build."""
+    """The environment that tells the hook of `mkdocs serve` which edition to preview."""
     env = dict(base)
     env[AS_OF_ENV] = edition.as_of.isoformat()
     env[INTERNAL_ENV] = "1" if edition.internal else "0"
     env[PREVIEW_ENV] = "1" if edition.preview else "0"
-    env[CHECKED_ENV] = "1"
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return env
 
@@ -45,17 +46,19 @@ def mkdocs_command(root: Path, verb: str, *args: str) -> list[str]:
 
 
 def build_site(
-    root: Path,
+    prepared: Prepared,
     site_dir: Path,
-    edition: Edition,
+    engine: Engine,
     check_output: Callable[[Path], None] | None = None,
 ) -> None:
-    """Render the site into a temporary sibling of `site_dir`, then swap it in.
+    """Stage `prepared` in a temporary sibling of `site_dir`, render it with `engine`, index
+    it for search, then swap the rendered site in.
 
     `SiteDirError` if `site_dir` may not be replaced; then nothing is written.
     `check_output` (the output gate) reads the rendered folder before the swap and raises
     `BuildFailed` to keep the previous site.
     """
+    root = prepared.site.project.root
     site_dir = checked_site_dir(root, site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(site_dir)
@@ -64,18 +67,20 @@ def build_site(
     try:
         with stop_signals_deferred():  # a stop as it is made still finds it to remove
             staging = Path(tempfile.mkdtemp(prefix=prefix, dir=site_dir.parent))
-        command = mkdocs_command(root, "build", "--site-dir", str(staging), "--quiet")
-        returncode = run_engine(command, engine_env(edition), root)
-        if returncode != 0:
-            raise BuildFailed(f"the site engine failed (exit {returncode})")
+        config = prepared.stage(staging, root, engine.overrides)
         try:
-            index_site(staging)  # after the engine, whatever it is; before the swap
+            engine.render(config)
+        except EngineFailed as exc:
+            raise BuildFailed(str(exc)) from None
+        rendered = staging / SITE
+        try:
+            index_site(rendered)  # after the engine, whatever it is; before the swap
         except SearchIndexFailed as exc:
             raise BuildFailed(str(exc)) from None
-        make_readable(staging)
+        make_readable(rendered)
         if check_output is not None:
-            check_output(staging)
-        swap_in(staging, site_dir)
+            check_output(rendered)
+        swap_in(rendered, site_dir)
     finally:
         if staging is not None:
             with stop_signals_held():
@@ -147,7 +152,9 @@ def _running(pid: int) -> bool:
     return True
 
 
-def run_engine(command: list[str], env: Mapping[str, str], cwd: Path) -> int:
+def run_engine(
+    command: list[str], env: Mapping[str, str] | None, cwd: Path, stdout: IO | None = None
+) -> int:
     """Run the engine and return its exit code; a stop request stops it too, never leaving it
     running unseen (it is started with stop requests deferred, and killed on any exception).
 
@@ -156,7 +163,9 @@ def run_engine(command: list[str], env: Mapping[str, str], cwd: Path) -> int:
     engine = None
     try:
         with stop_signals_deferred():
-            engine = subprocess.Popen(command, env=env, cwd=cwd, process_group=0)
+            engine = subprocess.Popen(
+                command, env=env, cwd=cwd, process_group=0, stdout=stdout, stderr=stdout
+            )
         return engine.wait()
     except BaseException:
         if engine is not None:
@@ -171,7 +180,6 @@ def serve_site(root: Path, edition: Edition, dev_addr: str | None) -> int:
     browser too, so the preview starts even when there are errors."""
     args = ["--dev-addr", dev_addr] if dev_addr else []
     env = engine_env(edition)
-    env.pop(CHECKED_ENV)
     try:
         return run_engine(mkdocs_command(root, "serve", *args), env, root)
     except KeyboardInterrupt:

@@ -8,16 +8,15 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from . import engine as engines
 from . import scaffold
 from .build import BuildFailed, build_site, serve_site
-from .config import site_url
 from .gate import OutputBlocked, OutputGate
 from .interrupts import raise_on_stop_signals, stopped
 from .models.review import REVIEW_TYPE_NAMES
-from .pipeline import check
+from .pipeline import check, publish
 from .problems import Problems
 from .publication import AsOfError, Edition, internal_from_env, resolve_as_of
-from .site import Site
 from .site_dir import SiteDirError, checked_site_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -52,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="check, then build the site atomically")
     build_cmd.add_argument(
         "--site-dir", metavar="DIR", help="default: site/ (never the project or its sources)"
+    )
+    build_cmd.add_argument(
+        "--engine",
+        default=engines.DEFAULT,
+        metavar="NAME",
+        help="what renders the pages: mkdocs (default, with Material) or zensical",
     )
     edition_options(build_cmd)
 
@@ -110,7 +115,15 @@ def _run(args: argparse.Namespace) -> int:
         except SiteDirError as exc:
             print(f"hub: error: --site-dir {given or repr(given)}: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    project, problems = check(root)
+        try:
+            engine = engines.engine(args.engine)
+        except engines.EngineMissing as exc:
+            print(f"hub: error: --engine {args.engine}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.command == "serve":  # the preview checks on every rebuild, in the browser too
+        return serve_site(root, edition, args.dev_addr)
+    checked = check(root)
+    problems = checked.problems
     _print_problems(problems)
     if args.command == "check":
         failed = problems.errors or (args.strict and problems.warnings)
@@ -118,11 +131,11 @@ def _run(args: argparse.Namespace) -> int:
     if problems.errors and args.command == "build":
         return EXIT_PROBLEMS
     if args.command == "build":
-        site = Site.publish(project, edition, site_url(root))
-        gate = OutputGate.for_site(site, root)
+        prepared = publish(checked, edition)
+        gate = OutputGate.for_site(prepared.site, root, engine.shipped)
         shown_as = _shown(site_dir, root)
         try:
-            build_site(root, site_dir, edition, lambda staging: gate.enforce(staging, shown_as))
+            build_site(prepared, site_dir, engine, lambda out: gate.enforce(out, shown_as))
         except SiteDirError as exc:  # the folder changed since it was checked
             print(f"hub: error: --site-dir {given}: {exc}", file=sys.stderr)
             return EXIT_USAGE
@@ -140,8 +153,7 @@ def _run(args: argparse.Namespace) -> int:
             )
             return EXIT_PROBLEMS
         print(f"hub: built {given} (as of {edition.as_of}, {_edition_name(edition)} edition)")
-        return EXIT_OK
-    return serve_site(root, edition, args.dev_addr)
+    return EXIT_OK
 
 
 def _shown(site_dir: Path, root: Path) -> str:

@@ -28,6 +28,10 @@ from .source import SourceError, load_yaml, read_text
 
 CONFIG_FILE = "mkdocs.yml"
 HUB_HOOK = "hooks/hub.py"
+EDIT_BASE_KEY = "hub_edit_base"
+# An engine run on the sources without the hub (`zensical build`, or `mkdocs build` with the
+# hook removed) must find no document to publish: mkdocs.yml leaves their folders out.
+EXCLUDED_DOCUMENTS = tuple(f"/{folder}/" for folder in DOCUMENT_FOLDERS)
 _MAX_NAV_DEPTH = 50  # sections nested deeper than this are not a sidebar anyone builds
 
 
@@ -37,6 +41,8 @@ class EngineSettings:
 
     site_url: str = ""
     markdown_extensions: tuple[str, ...] = MARKDOWN_EXTENSIONS
+    feedback_url: str = ""  # extra.hub_feedback_url: the form, with {id} and {title}
+    edit_base: str = ""  # extra.hub_edit_base: "edit this page" (internal edition only)
 
 
 def check_config(root: Path, problems: Problems) -> EngineSettings:
@@ -65,13 +71,19 @@ def check_config(root: Path, problems: Problems) -> EngineSettings:
     }
     site_url = _check_site_url(settings, problems)
     _check_hook(settings, problems)
+    _check_exclude_docs(settings, problems)
     if "site_name" in settings:
         _check_text(settings["site_name"][1], "site_name", problems)
     if "nav" in settings:
         site = urlsplit(site_url) if site_url else None
         _check_nav(settings["nav"][1], site, problems, 0)
     _check_feedback_url(settings, problems)
-    return EngineSettings(site_url, _extensions(settings))
+    return EngineSettings(
+        site_url,
+        _extensions(settings),
+        feedback_url=_extra(settings, FORM_URL_KEY),
+        edit_base=_extra(settings, EDIT_BASE_KEY),
+    )
 
 
 def site_url(root: Path) -> str:
@@ -137,6 +149,34 @@ def _check_feedback_url(settings: dict, problems: Problems) -> None:
             problem = form_url_problem(template)
             if problem:
                 problems.error(CONFIG_FILE, _line(key), problem)
+
+
+def _extra(settings: dict, name: str) -> str:
+    """The text of `extra.<name>` ("" when absent or not text)."""
+    _, extra = settings.get("extra", (None, None))
+    if isinstance(extra, yaml.MappingNode):
+        for key, value in extra.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == name:
+                return value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
+    return ""
+
+
+def _check_exclude_docs(settings: dict, problems: Problems) -> None:
+    key, value = settings.get("exclude_docs", (None, None))
+    lines = {line.strip() for line in _scalar(value).splitlines()} if value is not None else set()
+    missing = [folder for folder in EXCLUDED_DOCUMENTS if folder not in lines]
+    if not missing:
+        return
+    problems.error(
+        CONFIG_FILE,
+        _line(key) if key is not None else 1,
+        f"exclude_docs must leave out {_and(missing)}, one per line under 'exclude_docs: |'"
+        " (an engine run without the hub, such as 'zensical build', would publish every draft)",
+    )
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _check_hook(settings: dict, problems: Problems) -> None:

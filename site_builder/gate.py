@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from . import routes
 from .build import BuildFailed
 from .problems import Problem
 from .site import Site
@@ -290,11 +291,13 @@ class OutputGate:
         sources: dict[str, str] | None = None,
         root: Path | None = None,
         shared_ids: Iterable[str] = (),
+        shipped: Iterable[Path] = (),
     ) -> None:
         """`left_out`: project-relative source paths (content/<folder>/<id>.md); `sources`:
         docs-relative page path (about.md, briefings/<id>.md) -> project-relative source;
         `root`: the project, to name the source files of findings; `shared_ids`: ids that
-        published things also have (see `_trace_tokens`)."""
+        published things also have (see `_trace_tokens`); `shipped`: the engine's theme
+        folders, whose files it copies into the site as they are."""
         from .privacy import PrivacyGate
 
         self._privacy = PrivacyGate(allow)
@@ -302,19 +305,18 @@ class OutputGate:
         self._own_host = (urlsplit(site_url).hostname or "").lower()
         self._sources = dict(sources or {})
         self._root = root
+        self._shipped = tuple(shipped)
         self._evidence: dict[str, frozenset[str]] = {}
 
     @classmethod
-    def for_site(cls, site: Site, root: Path) -> OutputGate:
-        """The gate for one published edition of the project at `root`."""
+    def for_site(cls, site: Site, root: Path, shipped: Iterable[Path] = ()) -> OutputGate:
+        """The gate for one published edition of the project at `root`, rendered by an
+        engine whose theme folders are `shipped`."""
         sources = {p.src_uri: p.path for p in site.project.pages}
-        for folder, documents in (
-            ("briefings", site.briefings),
-            ("reviews", site.reviews),
-            ("reports", site.reports),
-        ):
-            for document in documents:
-                sources[f"{folder}/{Path(document.origin.path).stem}.md"] = document.origin.path
+        for document in (*site.briefings, *site.reviews, *site.reports):
+            docs_path = routes.docs_path(document.origin.path)
+            if docs_path is not None:
+                sources[docs_path] = document.origin.path
         taxonomy = site.taxonomy
         shared = {Path(path).stem for path in sources.values()}
         shared |= {*taxonomy.priority_ids(), *taxonomy.agency_ids(), *taxonomy.audience_ids()}
@@ -325,6 +327,7 @@ class OutputGate:
             sources=sources,
             root=root,
             shared_ids=shared,
+            shipped=shipped,
         )
 
     # -- whole site -----------------------------------------------------------------------
@@ -364,7 +367,7 @@ class OutputGate:
             raise OutputBlocked(problems)
 
     def _scan_files(self, folder: Path, rels: list[str]) -> list[Problem]:
-        vendor = _VendorFiles()
+        vendor = _VendorFiles(self._shipped)
         problems: list[Problem] = []
         for rel in rels:
             report = _Report(rel)
@@ -635,15 +638,7 @@ class OutputGate:
 
     def _page_source(self, rel: str) -> str | None:
         """The source of the page at output path `rel` (x/index.html is x.md or x/index.md)."""
-        if rel == "index.html":
-            candidates = ["index.md"]
-        elif rel.endswith("/index.html"):
-            stem = rel.removesuffix("/index.html")
-            candidates = [f"{stem}.md", f"{stem}/index.md"]
-        elif rel.endswith(".html"):
-            candidates = [rel.removesuffix(".html") + ".md"]
-        else:
-            return None
+        candidates = routes.page_candidates(rel)
         return next((self._sources[c] for c in candidates if c in self._sources), None)
 
     def _copied_source(self, rel: str) -> str | None:
@@ -706,8 +701,8 @@ def _strings(value: object) -> list[str]:
 class _VendorFiles:
     """Files the theme or a package ships, byte for byte: they hold nothing of the project."""
 
-    def __init__(self) -> None:
-        self._dirs = _vendor_dirs()
+    def __init__(self, folders: tuple[Path, ...]) -> None:
+        self._folders = folders
         self._hashes = _vendor_hashes()
 
     def ships(self, rel: str, data: bytes) -> bool:
@@ -715,14 +710,13 @@ class _VendorFiles:
             return False  # pages are rendered from templates, never shipped as they are
         if rel in self._hashes:
             return hashlib.sha256(data).hexdigest() == self._hashes[rel]
-        for prefix, folder in self._dirs:
-            if rel.startswith(prefix):
-                candidate = folder / rel.removeprefix(prefix)
-                try:
-                    if candidate.stat().st_size == len(data) and candidate.read_bytes() == data:
-                        return True
-                except OSError:
-                    continue
+        for folder in self._folders:
+            candidate = folder / rel
+            try:
+                if candidate.stat().st_size == len(data) and candidate.read_bytes() == data:
+                    return True
+            except OSError:
+                continue
         return False
 
 
@@ -790,15 +784,3 @@ def _vendor_hashes() -> dict[str, str]:
     from .search import RUNTIME_SHA256
 
     return {PLOTLY_JS_PATH: PLOTLY_JS_SHA256, **RUNTIME_SHA256}
-
-
-def _vendor_dirs() -> list[tuple[str, Path]]:
-    """(output path prefix, folder) of what installed packages ship into a site."""
-    dirs: list[tuple[str, Path]] = []
-    try:
-        import material
-
-        dirs.append(("", Path(material.__file__).parent / "templates"))
-    except ImportError:
-        pass
-    return dirs

@@ -117,6 +117,7 @@ class Loader:
             scorecards=self._load_scorecards(known_indicators),
             voices=tuple(self._load_voices()),
             pages=tuple(self._load_free_pages()),
+            assets=tuple(self._assets()),
             assurance=self._load_assurance(
                 taxonomy, known_indicators | briefings.ids() | reviews.ids() | self._rejected_docs()
             ),
@@ -837,6 +838,18 @@ class Loader:
             if text is not None:
                 pages.append(FreePage(file.rel, "/".join(parts), text))
         return pages
+
+
+    def _assets(self) -> list[str]:
+        """Files under content/ that engines copy as they are (images, downloads): not pages,
+        not in a document folder."""
+        return [
+            file.rel
+            for file in self.files
+            if file.rel.startswith(f"{CONTENT_DIR}/")
+            and not (len(file.parts) > 1 and file.parts[0] in DOCUMENT_FOLDERS)
+            and file.path.suffix.lower() not in MARKDOWN_SUFFIXES
+        ]
 
 
 def load_project(root: Path) -> tuple[Project, Problems]:

@@ -130,6 +130,8 @@ class Project:
     scorecards: Scorecards
     voices: tuple[Voice, ...]
     pages: tuple[FreePage, ...]
+    # Project-relative files under content/ published as they are (images, downloads).
+    assets: tuple[str, ...] = ()
     # Ids of items that exist but failed validation ("briefings", "reviews", "indicators"):
     # a reference to one is not reported again as unknown.
     rejected_ids: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -61,12 +61,6 @@ class Site:
         page = next((p for p in self.project.pages if p.src_uri == src_uri), None)
         return page.path if page is not None else None
 
-    def edit_url(self, src_uri: str, base: str | None) -> str | None:
-        """"Edit this page": the source file under `base`, in the internal edition only, so
-        practitioners on the public site never see a link to a code host."""
-        source = self.source_of(src_uri) if self.edition.internal and base else None
-        return f"{base.rstrip('/')}/{source}" if source else None
-
     @property
     def taxonomy(self):
         return self.project.taxonomy

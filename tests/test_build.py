@@ -15,6 +15,7 @@ import pytest
 from conftest import AS_OF, REPO, run_hub
 from fixture_corpus import pagefind_records, prepared, tree_hashes, write_corpus
 
+from engines.mkdocs import MkDocs
 from site_builder.gate import OutputGate
 from site_builder.loader import DOCUMENT_FOLDERS
 from site_builder.pipeline import Prepared
@@ -128,7 +129,7 @@ def test_the_output_gate_finds_nothing_in_an_ordinary_build(
     built, site_dir = request.getfixturevalue(corpus)
     site = Site.publish(built.site.project, built.site.edition, SITE_URL)
     assert site.left_out  # both corpora leave items out, so there are ids to look for
-    gate = OutputGate.for_site(site, site_dir.parent / "project")
+    gate = OutputGate.for_site(site, site_dir.parent / "project", MkDocs.shipped)
     assert gate.scan(site_dir, workers=1) == []
 
 
@@ -167,8 +168,9 @@ def test_engine_failure_leaves_previous_site_byte_identical(good_build) -> None:
     config.write_text(config.read_text().replace("plugins: []\n", "plugins:\n  - no-such\n"))
     result = _build(root, site_dir)
     assert result.returncode == 1
-    assert "hub: error: the site engine failed (exit 1); the previous site is unchanged" in (
-        result.stderr
+    assert (
+        "hub: error: MkDocs: Aborted with a configuration error!; the previous site is unchanged"
+        in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert tree_hashes(site_dir) == before

@@ -26,12 +26,36 @@ markdown_extensions:
       permalink: true
   - pymdownx.emoji:
       emoji_index: !!python/name:material.extensions.emoji.twemoji
+exclude_docs: |
+  /briefings/
+  /reviews/
+  /reports/
 """
 
 HOOK_MISSING = (
     "the hub's hook is missing: add 'hooks: [hooks/hub.py]'"
     " (without it, 'mkdocs build' runs no check and publishes every draft)"
 )
+
+
+EXCLUDE_MISSING = (
+    "exclude_docs must leave out {}, one per line under 'exclude_docs: |'"
+    " (an engine run without the hub, such as 'zensical build', would publish every draft)"
+)
+
+
+def test_without_exclude_docs_an_engine_run_alone_could_publish_drafts(tmp_path: Path) -> None:
+    text = GOOD.replace("exclude_docs: |\n  /briefings/\n  /reviews/\n  /reports/\n", "")
+    assert problems_of(tmp_path, text) == [
+        f"mkdocs.yml:1: error: {EXCLUDE_MISSING.format('/briefings/, /reviews/ and /reports/')}"
+    ]
+
+
+def test_exclude_docs_must_name_every_document_folder_at_its_line(tmp_path: Path) -> None:
+    text = GOOD.replace("  /reviews/\n", "  /review/\n")
+    assert problems_of(tmp_path, text) == [
+        f"mkdocs.yml:17: error: {EXCLUDE_MISSING.format('/reviews/')}"
+    ]
 
 
 def nav_error(entry: str, path: str) -> str:
@@ -142,6 +166,7 @@ def test_every_problem_in_one_pass(tmp_path: Path) -> None:
         "mkdocs.yml:1: error: 'site_url' is missing: add the site's address, e.g."
         " 'site_url: https://learning.example.org/' (feeds need absolute URLs)",
         f"mkdocs.yml:1: error: {HOOK_MISSING}",
+        f"mkdocs.yml:1: error: {EXCLUDE_MISSING.format('/briefings/, /reviews/ and /reports/')}",
         f"mkdocs.yml:3: error: {nav_error('briefings/b.md', 'briefings/b.md')}",
     ]
 

@@ -20,6 +20,7 @@ import pytest
 from conftest import AS_OF, REPO, run_hub, write_tree
 from fixture_corpus import tree_hashes, write_corpus
 
+from engines.mkdocs import MkDocs
 from site_builder.gate import OutputGate, reader_view
 
 SITE_URL = "https://hub.example/"
@@ -43,6 +44,7 @@ def scan(
         site_url=SITE_URL,
         sources=sources,
         root=root,
+        shipped=MkDocs.shipped,
     )
     return [problem.format() for problem in gate.scan(folder, "site", workers=1)]
 

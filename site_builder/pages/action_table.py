@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import words
+from .. import routes, words
 from ..dashboard import IMPACT_NOT_EVIDENCED, impact_not_evidenced
 from ..models import Action, Review
 from ..site import Site
@@ -57,7 +57,7 @@ def action_table(
     pairs: Iterable[tuple[Review, Action]],
     show_review: bool,
     *,
-    page: str = "actions/index.md",
+    page: str = routes.ACTIONS,
 ) -> str:
     """A Markdown table of actions, in the order given; '' when there are none.
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import plotly.graph_objects as go
 
-from .. import dashboard, words
+from .. import dashboard, routes, words
 from ..charts import bar_figure, chart_block
 from ..dashboard import (
     ActionRow,
@@ -42,9 +42,9 @@ from .listing import (
     theme_path,
 )
 
-PAGE = "actions/index.md"
-ACTIONS_CSV = "actions/actions.csv"
-REVIEWS_CSV = "reviews/reviews.csv"
+PAGE = routes.ACTIONS
+ACTIONS_CSV = routes.ACTIONS_CSV
+REVIEWS_CSV = routes.REVIEWS_CSV
 
 STATUS_PATTERNS = {"not-started": ".", "in-progress": "/", "complete": ""}
 """Bar fill patterns per status, so the segments differ by more than colour."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from .. import assurance, words
+from .. import assurance, routes, words
 from ..assurance import QuestionStatus
 from ..models import Assurance, AssuranceQuestion, Subgroup
 from ..periods import Period
@@ -28,7 +28,7 @@ from .listing import (
     theme_path,
 )
 
-ASSURANCE = "assurance/index.md"
+ASSURANCE = routes.ASSURANCE
 TITLE = "Are we assured?"
 
 JUDGEMENT_LABELS = {
@@ -47,8 +47,7 @@ CHANGE_LABELS = {
 }
 
 
-def subgroup_path(subgroup_id: str) -> str:
-    return f"assurance/{subgroup_id}.md"
+subgroup_path = routes.subgroup
 
 
 def question_anchor(question_id: str) -> str:
@@ -56,9 +55,7 @@ def question_anchor(question_id: str) -> str:
     return f"question-{question_id}"
 
 
-def csv_path(period: str) -> str:
-    """Docs-relative path of a report's assurance download."""
-    return f"reports/{period}/assurance.csv"
+csv_path = routes.assurance_csv  # a report's assurance download
 
 
 def generate(site: Site) -> list[OutputFile]:

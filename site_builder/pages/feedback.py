@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .. import learning, words
+from .. import learning, routes, words
 from ..charts import bar_figure, chart_block
 from ..feedback import form_link
 from ..learning import Answers, QuarterAnswers
@@ -19,7 +19,7 @@ from ..site import Site
 from . import OutputFile, markup
 from .listing import agency_name, agency_path, briefing_path, href, page_link
 
-FEEDBACK_CSV = "briefings/feedback.csv"
+FEEDBACK_CSV = routes.FEEDBACK_CSV
 LINK_TEXT = "How did you use this briefing?"
 ANONYMOUS = (
     "Answers are anonymous and go to the partnership, not to the hub; "

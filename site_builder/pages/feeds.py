@@ -15,20 +15,21 @@ from datetime import date as Date
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
+from .. import routes
 from ..models.briefing import Briefing
 from ..models.review import REVIEW_TYPE_NAMES, Review
 from ..site import Site
 from . import OutputFile
 
-RSS_PATH = "feeds/rss.xml"
+RSS_PATH = routes.RSS
 # Material's instant navigation reads `<folder of each rel=alternate link>/sitemap.xml` to
 # find language versions; an empty sitemap beside the feeds spares every page a 404.
-ALTERNATE_SITEMAP_PATH = "feeds/sitemap.xml"
+ALTERNATE_SITEMAP_PATH = routes.FEEDS_SITEMAP
 EMPTY_SITEMAP = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 )
-JSON_PATH = "feeds/learning.json"
+JSON_PATH = routes.JSON_FEED
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "Safeguarding learning: briefings and case reviews"
@@ -93,7 +94,7 @@ def _sentence(text: str) -> str:
 
 
 def _briefing_item(site: Site, briefing: Briefing) -> FeedItem:
-    url = _absolute(site, f"briefings/{briefing.id}/")
+    url = routes.absolute(site.site_url, routes.briefing(briefing.id))
     return FeedItem(
         id=url,
         url=url,
@@ -105,7 +106,7 @@ def _briefing_item(site: Site, briefing: Briefing) -> FeedItem:
 
 
 def _review_item(site: Site, review: Review) -> FeedItem:
-    url = _absolute(site, f"reviews/{review.id}/")
+    url = routes.absolute(site.site_url, routes.review(review.id))
     return FeedItem(
         id=url,
         url=url,
@@ -122,12 +123,6 @@ def _theme_names(site: Site, theme_ids: list[str]) -> tuple[str, ...]:
         priority = site.taxonomy.priority(theme_id)
         names.append(priority.name if priority is not None else theme_id)
     return tuple(names)
-
-
-def _absolute(site: Site, path: str) -> str:
-    """`path` under the site's URL (`https://host/base/` + `briefings/x/`)."""
-    base = site.site_url.rstrip("/") if site.site_url else ""
-    return f"{base}/{path}"
 
 
 def _midnight_utc(day: Date) -> datetime:
@@ -150,14 +145,18 @@ def render_rss(site: Site, items: list[FeedItem]) -> str:
     rss = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(rss, "channel")
     _sub(channel, "title", FEED_TITLE)
-    _sub(channel, "link", _absolute(site, ""))
+    _sub(channel, "link", routes.absolute(site.site_url, routes.HOME))
     _sub(channel, "description", FEED_DESCRIPTION)
     _sub(channel, "language", "en-gb")
     _sub(channel, "lastBuildDate", rfc822(site.as_of))
     ET.SubElement(
         channel,
         f"{{{ATOM_NS}}}link",
-        {"href": _absolute(site, RSS_PATH), "rel": "self", "type": "application/rss+xml"},
+        {
+            "href": routes.absolute(site.site_url, RSS_PATH),
+            "rel": "self",
+            "type": "application/rss+xml",
+        },
     )
     for item in items:
         entry = ET.SubElement(channel, "item")
@@ -183,8 +182,8 @@ def render_json_feed(site: Site, items: list[FeedItem]) -> str:
     feed = {
         "version": JSON_FEED_VERSION,
         "title": FEED_TITLE,
-        "home_page_url": _absolute(site, ""),
-        "feed_url": _absolute(site, JSON_PATH),
+        "home_page_url": routes.absolute(site.site_url, routes.HOME),
+        "feed_url": routes.absolute(site.site_url, JSON_PATH),
         "description": FEED_DESCRIPTION,
         "language": "en-GB",
         "items": [

@@ -8,6 +8,7 @@ serves, with its static lists of the ways in by theme, audience and agency.
 
 from __future__ import annotations
 
+from .. import routes
 from ..site import Site
 from . import OutputFile, markup
 from .listing import (
@@ -19,7 +20,7 @@ from .listing import (
     url_href,
 )
 
-FIND = "find/index.md"
+FIND = routes.FIND
 
 
 def generate(site: Site) -> list[OutputFile]:

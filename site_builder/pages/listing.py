@@ -10,45 +10,20 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 from collections.abc import Iterable
 
+from .. import routes
 from ..loader import CONTENT_DIR
 from ..models import Action, Briefing, ReportNarrative, Review
 from ..publication import embargo_lifts
 from ..site import Site
 from . import markup
 
-# Docs-relative paths of the pages, by what they show.
-HOME = "index.md"
-BRIEFINGS = "briefings/index.md"
-REVIEWS = "reviews/index.md"
-THEMES = "themes/index.md"
-AGENCIES = "agencies/index.md"
-
-
-def briefing_path(briefing_id: str) -> str:
-    return f"briefings/{briefing_id}.md"
-
-
-def audience_path(audience_id: str) -> str:
-    return f"briefings/audience/{audience_id}.md"
-
-
-def review_path(review_id: str) -> str:
-    return f"reviews/{review_id}.md"
-
-
-def theme_path(priority_id: str) -> str:
-    return f"themes/{priority_id}.md"
-
-
-def agency_path(agency_id: str) -> str:
-    return f"agencies/{agency_id}.md"
-
-
-def report_path(period: str) -> str:
-    return f"reports/{period}.md"
+# Where each page lives (see site_builder.routes), by the names the generators use.
+HOME, BRIEFINGS, REVIEWS = routes.HOME, routes.BRIEFINGS, routes.REVIEWS
+THEMES, AGENCIES = routes.THEMES, routes.AGENCIES
+briefing_path, audience_path, review_path = routes.briefing, routes.audience, routes.review
+theme_path, agency_path, report_path = routes.theme, routes.agency, routes.report
 
 
 def page_title(title: str) -> str:
@@ -92,22 +67,13 @@ def facts_box(facts: Iterable[tuple[str, str]]) -> str:
 @functools.cache
 def href(page: str, target: str) -> str:
     """The relative link from generated page `page` to docs path `target`."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
-def _url_dir(path: str) -> str:
-    """The directory URL (no leading slash) of a docs path: `themes/x.md` -> `themes/x/`."""
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
+    return routes.relative(page, target)
 
 
 @functools.cache
 def url_href(page: str, target: str) -> str:
     """The relative URL from `page` to `target` as served (directory URLs), for raw HTML."""
-    relative = posixpath.relpath(_url_dir(target) or ".", _url_dir(page) or ".")
-    return "./" if relative == "." else f"{relative}/"
+    return routes.relative_url(page, target)
 
 
 def html_link(page: str, label: str, target: str) -> str:

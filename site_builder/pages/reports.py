@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .. import dashboard, search, words
+from .. import dashboard, routes, search, words
 from ..links import drop_links
 from ..models import ReportNarrative, Voice
 from ..outline import headings
@@ -44,7 +44,7 @@ from .scorecard_table import (
     scorecard_table,
 )
 
-REPORTS = "reports/index.md"
+REPORTS = routes.REPORTS
 TITLE = "How are we doing?"
 PURPOSE = (
     "To give the partnership board assurance on the partnership's strategic priorities, "
@@ -73,9 +73,7 @@ VOICE_GROUPS = {
 }
 
 
-def scorecard_path(period: str) -> str:
-    """Docs-relative path of a report's scorecard download."""
-    return f"reports/{period}/scorecard.csv"
+scorecard_path = routes.scorecard_csv  # a report's scorecard download
 
 
 def generate(site: Site) -> list[OutputFile]:

@@ -158,6 +158,10 @@ nav:
   - Early draft: briefings/zqnav.md
 hooks:
   - hooks/hub.py
+exclude_docs: |
+  /briefings/
+  /reviews/
+  /reports/
 """
 NAV_ERROR = (
     "mkdocs.yml:10: error: the nav entry 'briefings/zqnav.md' points at a document"

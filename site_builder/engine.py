@@ -1,0 +1,57 @@
+"""The engines that render a staged build folder into HTML, found by name.
+
+The hub knows no engine: each is an adapter installed under the entry-point group
+`safeguarding_hub.engines` (this project's `engines/` package ships MkDocs with Material and
+Zensical). An adapter is an object with:
+
+    overrides: dict             settings merged into the derived config (engine-specific)
+    shipped: tuple[Path, ...]   the theme folders whose files it copies into the site as they
+                                are (the output gate passes those byte for byte)
+    render(config: Path) -> None
+        build the staged folder whose config is `config` (see `Prepared.stage`) into its
+        `site/`; raise `EngineFailed` with a reason an author can read.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Protocol
+
+GROUP = "safeguarding_hub.engines"
+DEFAULT = "mkdocs"
+
+
+class EngineFailed(Exception):
+    """The engine could not render the site; the previous site is untouched."""
+
+
+class EngineMissing(Exception):
+    """No engine of that name is installed."""
+
+
+class Engine(Protocol):
+    overrides: dict
+    shipped: tuple[Path, ...]
+
+    def render(self, config: Path) -> None: ...
+
+
+def names() -> list[str]:
+    """The names of the installed engines."""
+    return sorted({point.name for point in entry_points(group=GROUP)})
+
+
+def engine(name: str) -> Engine:
+    """The engine `name`, ready to render; `EngineMissing` saying how to install it."""
+    points = [point for point in entry_points(group=GROUP) if point.name == name]
+    if not points:
+        known = ", ".join(names()) or "none"
+        raise EngineMissing(f"unknown engine {name!r} (installed: {known})")
+    try:
+        return points[0].load()()
+    except ImportError as exc:
+        raise EngineMissing(
+            f"the {name} engine is not installed ({exc.name or exc}): run"
+            f" .venv/bin/pip install -e '.[{name}]'"
+        ) from None

@@ -1,0 +1,135 @@
+"""Where every item lives: its docs path, its URL on the site and its source file.
+
+One place for the decision, used by the page generators, the feeds, link checking, the output
+gate and the engine adapters. A docs path is relative to the staged docs folder
+(`briefings/x.md`); the engines serve it as a directory URL (`briefings/x/`), written to
+`briefings/x/index.html`. An item's source is project-relative (`content/briefings/x.md`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+CONTENT = "content"
+# Folders of content/ whose files are data for generated pages, not pages themselves.
+DOCUMENTS = ("briefings", "reviews", "reports")
+
+# Pages, by what they show.
+HOME = "index.md"
+BRIEFINGS = "briefings/index.md"
+REVIEWS = "reviews/index.md"
+THEMES = "themes/index.md"
+AGENCIES = "agencies/index.md"
+ACTIONS = "actions/index.md"
+REPORTS = "reports/index.md"
+ASSURANCE = "assurance/index.md"
+FIND = "find/index.md"
+
+# Downloads and feeds.
+ACTIONS_CSV = "actions/actions.csv"
+REVIEWS_CSV = "reviews/reviews.csv"
+FEEDBACK_CSV = "briefings/feedback.csv"
+RSS = "feeds/rss.xml"
+JSON_FEED = "feeds/learning.json"
+# Material's instant navigation reads `<folder of each rel=alternate link>/sitemap.xml`.
+FEEDS_SITEMAP = "feeds/sitemap.xml"
+
+
+def briefing(briefing_id: str) -> str:
+    return f"briefings/{briefing_id}.md"
+
+
+def audience(audience_id: str) -> str:
+    return f"briefings/audience/{audience_id}.md"
+
+
+def review(review_id: str) -> str:
+    return f"reviews/{review_id}.md"
+
+
+def theme(priority_id: str) -> str:
+    return f"themes/{priority_id}.md"
+
+
+def agency(agency_id: str) -> str:
+    return f"agencies/{agency_id}.md"
+
+
+def report(period: str) -> str:
+    return f"reports/{period}.md"
+
+
+def scorecard_csv(period: str) -> str:
+    return f"reports/{period}/scorecard.csv"
+
+
+def assurance_csv(period: str) -> str:
+    return f"reports/{period}/assurance.csv"
+
+
+def subgroup(subgroup_id: str) -> str:
+    return f"assurance/{subgroup_id}.md"
+
+
+def document_source(folder: str, item_id: str) -> str:
+    """The project-relative source of a briefing, review or report: `content/<folder>/<id>.md`."""
+    return f"{CONTENT}/{folder}/{item_id}.md"
+
+
+def docs_path(source: str) -> str | None:
+    """The docs path of a file under content/ (`content/about.md` -> `about.md`), else None."""
+    folder, _, rest = source.partition("/")
+    return rest if folder == CONTENT and rest else None
+
+
+def is_document_source(docs: str) -> bool:
+    """Whether docs path `docs` is under a document folder: a source the hub replaces by its
+    generated pages, never published as it is."""
+    return docs.split("/", 1)[0] in DOCUMENTS
+
+
+def url(docs: str) -> str:
+    """The directory URL of a page, without the leading slash: `themes/x.md` -> `themes/x/`,
+    `themes/index.md` -> `themes/`, `index.md` -> ``; other files keep their path."""
+    if not docs.endswith(".md"):
+        return docs
+    stem = docs.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def output(docs: str) -> str:
+    """The file an engine writes for docs path `docs`: `themes/x.md` -> `themes/x/index.html`."""
+    return url(docs) + "index.html" if docs.endswith(".md") else docs
+
+
+def page_candidates(output_path: str) -> list[str]:
+    """The docs paths that render to `output_path` (`x/index.html`: `x.md` or `x/index.md`)."""
+    if output_path == "index.html":
+        return [HOME]
+    if output_path.endswith("/index.html"):
+        stem = output_path.removesuffix("/index.html")
+        return [f"{stem}.md", f"{stem}/index.md"]
+    if output_path.endswith(".html"):
+        return [output_path.removesuffix(".html") + ".md"]
+    return []
+
+
+def absolute(site_url: str, docs: str) -> str:
+    """The absolute URL of `docs` under `site_url` (relative when there is no `site_url`)."""
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    return base + url(docs)
+
+
+def relative(page: str, target: str) -> str:
+    """The relative `.md` link from page `page` to docs path `target` (engines check these)."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def relative_url(page: str, target: str) -> str:
+    """The relative URL from page `page` to `target` as served (directory URLs), for HTML."""
+    relative_path = posixpath.relpath(url(target) or ".", url(page) or ".")
+    if not target.endswith(".md"):
+        return relative_path
+    return "./" if relative_path == "." else f"{relative_path}/"
