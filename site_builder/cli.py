@@ -54,9 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     build_cmd.add_argument(
         "--engine",
-        default=engines.DEFAULT,
+        default=os.environ.get(engines.ENGINE_ENV) or engines.DEFAULT,
         metavar="NAME",
-        help="what renders the pages: mkdocs (default, with Material) or zensical",
+        help=f"what renders the pages: mkdocs (with Material) or zensical (default: mkdocs, or"
+        f" ${engines.ENGINE_ENV})",
     )
     edition_options(build_cmd)
 

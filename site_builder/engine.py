@@ -20,6 +20,7 @@ from typing import Protocol
 
 GROUP = "safeguarding_hub.engines"
 DEFAULT = "mkdocs"
+ENGINE_ENV = "HUB_ENGINE"  # the engine `hub build` uses without --engine
 
 
 class EngineFailed(Exception):
