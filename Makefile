@@ -11,7 +11,7 @@ SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 $(BIN)/hub: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,zensical]"
 	touch $@
 
 serve: $(BIN)/hub  ## build and serve the demo hub at http://127.0.0.1:8000/
@@ -24,15 +24,21 @@ build: $(BIN)/hub
 	$(BIN)/hub build
 
 lint: $(BIN)/hub
-	$(BIN)/ruff check site_builder hooks tests benchmarks
+	$(BIN)/ruff check site_builder engines hooks tests benchmarks
 
 browser-deps:  ## Debian's Chromium and poppler-utils (pdftoppm) for the browser tests, and axe-core + Lighthouse from npm
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 	@command -v pdftoppm >/dev/null || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q poppler-utils; }
 	@[ -d node_modules/axe-core ] && [ -d node_modules/lighthouse ] || npm ci --no-audit --no-fund --loglevel=error
 
+# The site contract (URLs, leaks, escaping, feeds, CSVs, atomic build, output gate), built
+# with the second engine too.
+CONTRACT := tests/test_build.py tests/test_build_safety.py tests/test_feeds.py \
+	tests/test_publication_safety.py tests/test_links.py tests/test_engines.py tests/adversarial
+
 test: $(BIN)/hub browser-deps lint  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest -n 2 --dist loadfile
+	HUB_ENGINE=zensical $(BIN)/python -m pytest -n 2 --dist loadfile $(CONTRACT)
 
 clean:
 	rm -rf $(VENV) site node_modules .pytest_cache

@@ -18,10 +18,12 @@ class MkDocs:
 
     overrides: dict = {}
     shipped = (THEME,)
+    raw_links_from_source = False  # raw HTML is left to the browser
 
     def render(self, config: Path) -> None:
         """Build `config`'s docs folder into its site folder; only errors are printed."""
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        from jinja2 import TemplateError
         from mkdocs.commands.build import build
         from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException
@@ -38,5 +40,11 @@ class MkDocs:
                 settings.plugins.on_shutdown()
         except MkDocsException as exc:
             raise EngineFailed(f"MkDocs: {exc.format_message()}") from None
+        except TemplateError as exc:  # a theme override that does not compile or render
+            where = f" in {exc.filename}:{exc.lineno}" if getattr(exc, "filename", None) else ""
+            raise EngineFailed(f"MkDocs: template error{where}: {exc.message}") from None
+        except (ImportError, ValueError, TypeError, KeyError, AttributeError) as exc:
+            # a Markdown extension or theme setting MkDocs did not validate
+            raise EngineFailed(f"MkDocs: {type(exc).__name__}: {exc}") from None
         finally:
             logger.setLevel(level)

@@ -28,6 +28,7 @@ class Zensical:
         "plugins": {"search": {"enabled": False}},
     }
     shipped = (THEME,)
+    raw_links_from_source = True  # it rewrites raw HTML links as it does Markdown links
 
     def render(self, config: Path) -> None:
         """Build `config`'s docs folder into its site folder; its output shown on failure."""

@@ -132,7 +132,7 @@ def _run(args: argparse.Namespace) -> int:
     if problems.errors and args.command == "build":
         return EXIT_PROBLEMS
     if args.command == "build":
-        prepared = publish(checked, edition)
+        prepared = publish(checked, edition, raw_links_from_source=engine.raw_links_from_source)
         gate = OutputGate.for_site(prepared.site, root, engine.shipped)
         shown_as = _shown(site_dir, root)
         try:

@@ -7,6 +7,8 @@ Zensical). An adapter is an object with:
     overrides: dict             settings merged into the derived config (engine-specific)
     shipped: tuple[Path, ...]   the theme folders whose files it copies into the site as they
                                 are (the output gate passes those byte for byte)
+    raw_links_from_source: bool whether it rewrites relative URLs in raw HTML as relative to
+                                the page's source, as Markdown links (see routes.relative_url)
     render(config: Path) -> None
         build the staged folder whose config is `config` (see `Prepared.stage`) into its
         `site/`; raise `EngineFailed` with a reason an author can read.
@@ -34,6 +36,7 @@ class EngineMissing(Exception):
 class Engine(Protocol):
     overrides: dict
     shipped: tuple[Path, ...]
+    raw_links_from_source: bool
 
     def render(self, config: Path) -> None: ...
 

@@ -126,15 +126,22 @@ def prepare(
 
 
 def publish(
-    checked: Checked, edition: Edition, site_url: str | None = None, feedback_url: str | None = None
+    checked: Checked,
+    edition: Edition,
+    site_url: str | None = None,
+    feedback_url: str | None = None,
+    *,
+    raw_links_from_source: bool = False,
 ) -> Prepared:
     """The edition of a checked project (which must have no errors), every file generated.
-    `site_url` and `feedback_url` (the form) are mkdocs.yml's unless given."""
+    `site_url` and `feedback_url` (the form) are mkdocs.yml's unless given;
+    `raw_links_from_source`: how the engine reads raw HTML links (`routes.relative_url`)."""
     settings = checked.settings
     site_url = settings.site_url if site_url is None else site_url
     feedback_url = settings.feedback_url if feedback_url is None else feedback_url
     site = Site.publish(checked.project, edition, site_url, feedback_url)
-    generated = generate(site)
+    with routes.links_for(raw_links_from_source):
+        generated = generate(site)
     written = {f.path for f in generated}
     free = [_free_page(site, p.src_uri, p.text) for p in site.project.pages]
     files = [*generated, *(f for f in free if f.path not in written)]

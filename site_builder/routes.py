@@ -8,7 +8,11 @@ gate and the engine adapters. A docs path is relative to the staged docs folder
 
 from __future__ import annotations
 
+import functools
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 CONTENT = "content"
 # Folders of content/ whose files are data for generated pages, not pages themselves.
@@ -127,9 +131,32 @@ def relative(page: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+# How the engine reads a relative URL in raw HTML: MkDocs leaves it to the browser (relative
+# to the page as served, `themes/x/`); Zensical rewrites it as relative to the page's source
+# (`themes/`), as it does Markdown links. Set for a generation by `links_for()`.
+_FROM_SOURCE: ContextVar[bool] = ContextVar("raw_links_from_source", default=False)
+
+
+@contextmanager
+def links_for(from_source: bool) -> Iterator[None]:
+    """Within the block, `relative_url` writes links for an engine that reads raw HTML links
+    relative to the source (`from_source`) or to the page as served."""
+    token = _FROM_SOURCE.set(from_source)
+    try:
+        yield
+    finally:
+        _FROM_SOURCE.reset(token)
+
+
 def relative_url(page: str, target: str) -> str:
-    """The relative URL from page `page` to `target` as served (directory URLs), for HTML."""
-    relative_path = posixpath.relpath(url(target) or ".", url(page) or ".")
+    """The relative URL from page `page` to `target` for raw HTML, as the engine reads it."""
+    return _relative_url(page, target, _FROM_SOURCE.get())
+
+
+@functools.cache
+def _relative_url(page: str, target: str, from_source: bool) -> str:
+    base = posixpath.dirname(page) if from_source else url(page)
+    relative_path = posixpath.relpath(url(target) or ".", base or ".")
     if not target.endswith(".md"):
         return relative_path
     return "./" if relative_path == "." else f"{relative_path}/"

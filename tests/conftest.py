@@ -15,6 +15,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# The engine the site contract tests build with (`hub build` reads HUB_ENGINE): CI runs them
+# with each engine.
+ENGINE = os.environ.get("HUB_ENGINE") or "mkdocs"
+# How `hub build` names each engine's failure.
+ENGINE_FAILED = {"mkdocs": "MkDocs: ", "zensical": "Zensical failed (exit 1): "}
 CORPORA = REPO / "tests" / "corpora"  # corpora the suite owns (see tests/corpora/README.md)
 AS_OF = "2026-11-26"  # pinned "today" for tests and golden files
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import AS_OF, run_hub
+from conftest import AS_OF, ENGINE, run_hub
 from fixture_corpus import (
     INTERNAL_MARKERS,
     LEFT_OUT_MARKERS,
@@ -49,7 +49,7 @@ def test_every_kind_of_output_was_searched(public: dict[str, str]) -> None:
         "briefings/index.html",
         "pagefind/pagefind-entry.json",
         "sitemap.xml",
-        "sitemap.xml.gz",
+        *(["sitemap.xml.gz"] if ENGINE == "mkdocs" else []),  # Zensical writes none
         "feeds/rss.xml",
         "feeds/learning.json",
         "actions/actions.csv",

@@ -70,9 +70,8 @@ def href(page: str, target: str) -> str:
     return routes.relative(page, target)
 
 
-@functools.cache
 def url_href(page: str, target: str) -> str:
-    """The relative URL from `page` to `target` as served (directory URLs), for raw HTML."""
+    """The relative URL from `page` to `target` for raw HTML (see `routes.relative_url`)."""
     return routes.relative_url(page, target)
 
 
