@@ -4,11 +4,14 @@
 The edition comes from the environment (`hub serve` sets it); the drafts preview only for
 `serve`. With errors, `build` fails and `serve` shows the problem page in place of the site.
 After the engine has written the site: the search index, then (for `build`) the output gate.
+In `serve` the index is made beside the served pages, so an edit shows as soon as its pages
+are written; the next rebuild waits for it.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -33,11 +36,13 @@ class EngineRun:
         self.root: Path | None = None
         self.prepared: Prepared | None = None
         self.problems_page: str | None = None
+        self._indexing: threading.Thread | None = None
 
     def prepare(self, root: Path) -> dict[str, object]:
         """Check and generate for `root`, printing the problems; the templates' context (to
         merge into the engine's `extra`). `RunFailed` on errors, except in `serve`."""
         self.root = root
+        self._wait_for_index()  # the engine is about to clean the folder it writes in
         try:
             edition = edition_from_env(self.command)
         except EditionError as exc:
@@ -69,6 +74,10 @@ class EngineRun:
         if self.problems_page is not None:
             (site_dir / NOT_FOUND).write_text(self.problems_page, encoding="utf-8")
             return
+        if self.command == "serve":
+            self._indexing = threading.Thread(target=self._index, args=(site_dir,), daemon=True)
+            self._indexing.start()
+            return
         try:
             index_site(site_dir)
         except SearchIndexFailed as exc:
@@ -81,3 +90,14 @@ class EngineRun:
             print(problem.format(), file=sys.stderr)
         if findings:
             raise RunFailed(f"the output gate found {len(findings)} problem(s) in the built site")
+
+    def _index(self, site_dir: Path) -> None:
+        try:
+            index_site(site_dir)
+        except SearchIndexFailed as exc:
+            print(f"hub: error: {exc}", file=sys.stderr)
+
+    def _wait_for_index(self) -> None:
+        if self._indexing is not None:
+            self._indexing.join()
+            self._indexing = None
