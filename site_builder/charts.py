@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .drawing import svg_of
+from .pages.markup import markdown_block
 
 Figure = dict[str, Any]
 """A plotly figure as plain data, ``{"data": [traces], "layout": {...}}``: built as dicts, not
@@ -55,10 +56,13 @@ def chart_block(figure: Figure, *, chart_id: str, caption: str, table_markdown: 
         f"{drawing}\n"
         f"<figcaption>{label}</figcaption>\n"
         "</figure>\n\n"
-        '<details class="hub-chart-data" markdown="1">\n'
-        f"<summary>Data table: {label}</summary>\n\n"
-        f"{table_markdown}\n\n"
-        "</details>\n"
+        + markdown_block(
+            table_markdown,
+            ["hub-chart-data"],
+            tag="details",
+            head=f"<summary>Data table: {label}</summary>",
+        )
+        + "\n"
     )
 
 

@@ -137,8 +137,9 @@ def test_reaudits_overdue_and_due_at_the_as_of_date(prepared: Prepared) -> None:
 def test_briefing_page_shows_answers_and_the_form(pages: dict[str, str]) -> None:
     page = pages["briefings/neglect-toxic-trio.md"]
     assert (
-        "**22 answers to date**: 18 (82%) found it useful, 14 (64%) learned something and "
-        "8 (36%) changed their practice. From: Police (4), Health (16), No agency named (2)."
+        "<p><strong>22 answers to date</strong>: 18 (82%) found it useful, 14 (64%) learned "
+        "something and 8 (36%) changed their practice. From: Police (4), Health (16), "
+        "No agency named (2).</p>"
     ) in page
     assert (
         'href="https://forms.example/feedback?briefing=neglect-toxic-trio&amp;title='
@@ -182,7 +183,7 @@ def test_no_form_link_when_unset(tmp_path: Path, make_project) -> None:
         o.path: o.content for o in _prepare(write_feedback_corpus(tmp_path / "p", None), "").outputs
     }
     page = pages["briefings/neglect-toxic-trio.md"]
-    assert "**22 answers to date**" in page
+    assert "<strong>22 answers to date</strong>" in page
     assert "How did you use this briefing?" not in page
     assert "anonymous" not in page
     # With neither a form nor an answer the section is left out.

@@ -521,7 +521,7 @@ def _render_not_evidenced(site: Site, rows: list[ActionRow]) -> str:
 
 
 def review_timeliness_facts(site: Site, review: Review) -> list[tuple[str, str]]:
-    """Timeliness facts for a review's own page, as (label, Markdown) pairs.
+    """Timeliness facts for a review's own page, as (label, HTML) pairs (plain words).
 
     Rapid reviews and LCSPRs give their deadline and whether it was met; every review gives
     its learning lag.
