@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .drawing import svg_of
-from .pages.markup import markdown_block
+from .pages.markup import html_text, markdown_block
 
 Figure = dict[str, Any]
 """A plotly figure as plain data, ``{"data": [traces], "layout": {...}}``: built as dicts, not
@@ -47,7 +47,7 @@ def chart_block(figure: Figure, *, chart_id: str, caption: str, table_markdown: 
     """
     spec = figure_json(figure)
     data = html.escape(spec, quote=True)
-    label = html.escape(caption, quote=True)
+    label = html_text(caption)
     drawing = svg_of(json.loads(spec), drawing_id=f"{chart_id}-paper")
     return (
         f'<figure class="hub-figure" id="{html.escape(chart_id)}">\n'

@@ -53,3 +53,13 @@ def test_raw_html_builders_escape_attribute_values_and_keep_content():
         "<table>\n<thead>\n<tr>\n<th>H</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c</td>\n</tr>\n"
         "</tbody>\n</table>"
     )
+
+
+def test_raw_html_text_stays_on_one_line_so_no_blank_line_ends_its_block():
+    # A blank line inside raw HTML would end the block and make the rest Markdown.
+    summary = "First.\n\n[click](javascript:alert(1)) <b>x</b>"
+    assert markup.html_text(summary) == (
+        "First.  [click](javascript:alert(1)) &lt;b&gt;x&lt;/b&gt;"
+    )
+    box = markup.element("p", markup.html_text(summary), ["hub-lead"])
+    assert "\n" not in box

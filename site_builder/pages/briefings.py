@@ -131,7 +131,7 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
         ),
         markup.heading(1, markup.text(briefing.title), attributes=SEARCH_TITLE),
         preview_notice(site, briefing),
-        markup.styled(markup.text(briefing.summary), ["hub-lead"], SEARCH_SUMMARY),
+        markup.element("p", markup.html_text(briefing.summary), ["hub-lead"], SEARCH_SUMMARY),
         _facts(site, page, briefing),
     ]
     if site.edition.review_due(briefing):

@@ -117,7 +117,7 @@ def url_href(page: str, target: str) -> str:
 
 def html_link(page: str, label: str, target: str) -> str:
     """An HTML link with escaped `label` from `page` to `target`."""
-    return f'<a href="{url_href(page, target)}">{html.escape(label)}</a>'
+    return f'<a href="{url_href(page, target)}">{markup.html_text(label)}</a>'
 
 
 def page_link(page: str, label: str, target: str) -> str:
@@ -173,10 +173,10 @@ def briefing_item(site: Site, page: str, briefing: Briefing) -> str:
     title = html_link(page, briefing.title, briefing_path(briefing.id))
     themes = theme_links(site, page, briefing.themes)
     names = [audience_name(site, i) for i in briefing.audience]
-    audience = html.escape(", ".join(names)) if names else "All practitioners"
+    audience = markup.html_text(", ".join(names)) if names else "All practitioners"
     return (
         f"<li>{title} · {markup.long_date(briefing.date)}<br>\n"
-        f"{html.escape(briefing.summary)}<br>\n"
+        f"{markup.html_text(briefing.summary)}<br>\n"
         f"Themes: {themes} · For: {audience}</li>"
     )
 

@@ -4,7 +4,7 @@ Text from front matter and data files goes through `text()` (or `cell()` in tabl
 `html_text()` in raw HTML, so `<script>` in a title is shown as text and never becomes markup.
 
 Every piece of Markdown-extension syntax the generators write comes from a builder here:
-attribute lists (`attr_list`, `heading`, `styled`), admonitions (`admonition`),
+attribute lists (`attr_list`, `heading`), admonitions (`admonition`),
 collapsible blocks (`collapsible`, `???`), `markdown="1"` blocks (`markdown_block`,
 md_in_html) and Material's classes (`button`). Where
 Markdown only adds cost (boxes of facts, tables of actions, long lists), pages are raw HTML
@@ -31,8 +31,9 @@ def text(value: object) -> str:
 
 
 def html_text(value: object) -> str:
-    """Text for raw HTML (an element or an attribute): HTML-escaped, Markdown left alone."""
-    return html.escape(str(value), quote=True)
+    """Text for raw HTML (an element or an attribute): HTML-escaped, Markdown left alone, and
+    on one line, since a blank line would end the raw HTML block and start Markdown."""
+    return html.escape(str(value), quote=True).replace("\n", " ")
 
 
 def escaped(value: object) -> object:
@@ -120,13 +121,6 @@ def heading(
     already (use `text`)."""
     line = f"{'#' * level} {markdown}"
     return f"{line} {attr_list(classes, attributes)}" if classes or attributes else line
-
-
-def styled(
-    markdown: str, classes: Sequence[str] = (), attributes: Attributes | None = None
-) -> str:
-    """A paragraph of (escaped) Markdown with classes and attributes."""
-    return f"{markdown}\n{attr_list(classes, attributes)}"
 
 
 def admonition(kind: str, title: str, markdown: str) -> str:
