@@ -3,13 +3,14 @@
 Text from front matter and data files goes through `text()` (or `cell()` in tables), or
 `html_text()` in raw HTML, so `<script>` in a title is shown as text and never becomes markup.
 
-Every piece of Markdown-extension syntax the generators write comes from a builder here:
-attribute lists (`attr_list`, `heading`), admonitions (`admonition`),
-collapsible blocks (`collapsible`, `???`), `markdown="1"` blocks (`markdown_block`,
-md_in_html) and Material's classes (`button`). Where
-Markdown only adds cost (boxes of facts, tables of actions, long lists), pages are raw HTML
-(`element`, `html_table`, `facts_list`): Python-Markdown stashes a block-level element without
-`markdown="1"` as it is, at a fraction of the cost of parsing Markdown inside it.
+Every piece of Markdown-extension syntax the generators write comes from a builder here
+(tests/test_pages_dialect.py greps the rest of the package): attribute lists (`attr_list`,
+`heading`), admonitions (`admonition`), collapsible blocks (`collapsible`), `markdown="1"`
+blocks (`markdown_block`) and Material's classes (`button`). Where Markdown only adds cost
+(boxes of facts, tables of actions, long lists) pages are raw HTML (`element`, `html_table`,
+`facts_list`): Python-Markdown passes a block-level element without `markdown="1"` through as
+it is, at a fraction of the cost of Markdown inside it. Headings that belong in the table of
+contents stay Markdown, as do authors' bodies.
 """
 
 from __future__ import annotations

@@ -116,7 +116,8 @@ def _index_item(site: Site, report: ReportNarrative) -> str:
 
 # Prints as it is: each chart has a drawing made at build time for paper (see charts.py).
 PRINT_BUTTON = markup.element(
-    "p", markup.button("Print this report or save it as PDF", classes=["hub-print"]),
+    "p",
+    markup.button("Print this report or save it as PDF", classes=["hub-print"]),
     ["hub-print-action"],
 )
 
