@@ -74,7 +74,8 @@ def main() -> None:
             word = f"zqedit{n:02d}marker"
             time.sleep(1.0)  # a pause between edits, as an author makes them
             text = source.read_text(encoding="utf-8")
-            source.write_text(text.replace("## 1. Background\n", f"## 1. Background\n\n{word}\n", 1))
+            edited = text.replace("## 1. Background\n", f"## 1. Background\n\n{word}\n", 1)
+            source.write_text(edited, encoding="utf-8")
             latencies.append(wait_for(url, word))
             print(f"edit {n + 1}: shown after {latencies[-1]:.2f} s", flush=True)
         print(f"median {statistics.median(latencies):.2f} s over {args.edits} edits")

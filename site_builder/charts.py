@@ -17,10 +17,16 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-import plotly.graph_objects as go
-import plotly.io as pio
-
 from .drawing import svg_of
+from .pages.markup import html_text, markdown_block
+
+Figure = dict[str, Any]
+"""A plotly figure as plain data, ``{"data": [traces], "layout": {...}}``: built as dicts, not
+plotly.py objects, whose validation cost more than the rest of a chart. Each trace's keys are in
+plotly.py's order (alphabetical, then ``type``), so the JSON is the one plotly.py wrote."""
+
+# What plotly.py's JSON encoder escapes, so the JSON is safe inside HTML and <script>.
+_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("/", "\\u002f"))
 
 PLOTLY_JS_PATH = "assets/javascripts/plotly-basic.min.js"
 # The vendored bundle's hash: the output gate passes the file only byte for byte.
@@ -30,18 +36,18 @@ the hub draws) of the version the plotly package writes its figures for, vendore
 licence in the theme overrides; charts.js loads it from beside itself."""
 
 
-def chart_block(figure: Any, *, chart_id: str, caption: str, table_markdown: str) -> str:
+def chart_block(figure: Figure, *, chart_id: str, caption: str, table_markdown: str) -> str:
     """Markdown/HTML for one chart with its caption and data table.
 
-    ``figure`` is a plotly ``Figure`` (or its dict); its template is dropped, since
-    charts.js styles every chart from the page's palette. ``chart_id`` must be unique on
+    ``figure`` is a `Figure` (charts.js styles every chart from the page's palette, so it
+    has no template). ``chart_id`` must be unique on
     the page; ``caption`` is plain text (escaped here); ``table_markdown`` is a Markdown
     table whose cells are already escaped. The table follows the figure inside a
     ``<details>`` block, so it is read by screen readers and search, and printed.
     """
     spec = figure_json(figure)
     data = html.escape(spec, quote=True)
-    label = html.escape(caption, quote=True)
+    label = html_text(caption)
     drawing = svg_of(json.loads(spec), drawing_id=f"{chart_id}-paper")
     return (
         f'<figure class="hub-figure" id="{html.escape(chart_id)}">\n'
@@ -50,19 +56,36 @@ def chart_block(figure: Any, *, chart_id: str, caption: str, table_markdown: str
         f"{drawing}\n"
         f"<figcaption>{label}</figcaption>\n"
         "</figure>\n\n"
-        '<details class="hub-chart-data" markdown="1">\n'
-        f"<summary>Data table: {label}</summary>\n\n"
-        f"{table_markdown}\n\n"
-        "</details>\n"
+        + markdown_block(
+            table_markdown,
+            ["hub-chart-data"],
+            tag="details",
+            head=f"<summary>Data table: {label}</summary>",
+        )
+        + "\n"
     )
 
 
-def figure_json(figure: Any) -> str:
-    """Compact JSON of ``figure``'s data and layout, without a template (NaN becomes null)."""
-    spec = figure.to_plotly_json() if hasattr(figure, "to_plotly_json") else dict(figure)
-    layout = dict(spec.get("layout") or {})
-    layout.pop("template", None)
-    return pio.json.to_json_plotly({"data": list(spec.get("data") or []), "layout": layout})
+def figure_json(figure: Figure) -> str:
+    """Compact JSON of ``figure``'s data and layout, as plotly.py writes it: NaN and infinities
+    become null, and ``<``, ``>`` and ``/`` are escaped. A plotly.py ``Figure`` is taken too."""
+    if hasattr(figure, "to_plotly_json"):
+        figure = figure.to_plotly_json()
+    spec = {"data": list(figure.get("data") or []), "layout": dict(figure.get("layout") or {})}
+    spec["layout"].pop("template", None)
+    text = json.dumps(spec, separators=(",", ":"), default=_plain)
+    if "NaN" in text or "Infinity" in text:  # maybe only inside a label: then this is a no-op
+        text = json.dumps(json.loads(text, parse_constant=lambda _: None), separators=(",", ":"))
+    for unsafe, safe in _UNSAFE:
+        text = text.replace(unsafe, safe)
+    return text
+
+
+def _plain(value: Any) -> Any:
+    """A numpy or pandas number (or array) as the Python value json can write."""
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"not JSON serialisable in a figure: {type(value).__name__}")
 
 
 def line_figure(
@@ -72,44 +95,45 @@ def line_figure(
     target: float | None = None,
     y_title: str = "",
     height: int = 280,
-) -> go.Figure:
+) -> Figure:
     """A line chart over ``labels`` (e.g. quarters): one trace per series, then the target.
 
     Gaps (``None``) stay gaps, never zeros. The target, when given, is a dashed line named
     "Target" across every label.
     """
-    figure = go.Figure()
-    for name, values in series:
-        figure.add_trace(
-            go.Scatter(
-                x=list(labels),
-                y=[_none_for_blank(v) for v in values],
-                name=name,
-                mode="lines+markers",
-                connectgaps=False,
-                hovertemplate="%{x}: %{y}<extra>" + html.escape(name) + "</extra>",
-            )
-        )
+    data = [
+        {
+            "connectgaps": False,
+            "hovertemplate": "%{x}: %{y}<extra>" + html.escape(name) + "</extra>",
+            "mode": "lines+markers",
+            "name": name,
+            "x": list(labels),
+            "y": [_none_for_blank(v) for v in values],
+            "type": "scatter",
+        }
+        for name, values in series
+    ]
     if target is not None:
-        figure.add_trace(
-            go.Scatter(
-                x=list(labels),
-                y=[target] * len(labels),
-                name="Target",
-                mode="lines",
-                line={"dash": "dash"},
-                hovertemplate="Target: %{y}<extra></extra>",
-            )
+        data.append(
+            {
+                "hovertemplate": "Target: %{y}<extra></extra>",
+                "line": {"dash": "dash"},
+                "mode": "lines",
+                "name": "Target",
+                "x": list(labels),
+                "y": [target] * len(labels),
+                "type": "scatter",
+            }
         )
-    figure.update_layout(
-        height=height,
-        margin={"l": 56, "r": 16, "t": 16, "b": 48},
-        showlegend=True,
-        legend={"orientation": "h", "y": -0.25},
-        yaxis={"title": {"text": y_title}, "rangemode": "tozero", "automargin": True},
-        xaxis={"type": "category", "automargin": True},
-    )
-    return figure
+    layout = {
+        "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
+        "legend": {"orientation": "h", "y": -0.25},
+        "yaxis": {"title": {"text": y_title}, "rangemode": "tozero", "automargin": True},
+        "xaxis": {"type": "category", "automargin": True},
+        "height": height,
+        "showlegend": True,
+    }
+    return {"data": data, "layout": layout}
 
 
 def bar_figure(
@@ -120,31 +144,38 @@ def bar_figure(
     height: int,
     y_title: str,
     y_axis: dict[str, Any] | None = None,
-) -> go.Figure:
+) -> Figure:
     """Bars per label, one trace per `(name, values, pattern)` of `series` (a fill pattern
     too, so traces differ without colour); `barmode` "group" or "stack"."""
-    figure = go.Figure(
-        data=[
-            go.Bar(
-                name=name,
-                x=list(labels),
-                y=list(values),
-                marker_pattern_shape=pattern,
-                hovertemplate="%{x}: %{y}<extra>" + name + "</extra>",
-            )
-            for name, values, pattern in series
-        ]
-    )
-    figure.update_layout(
-        barmode=barmode,
-        height=height,
-        margin={"l": 56, "r": 16, "t": 16, "b": 48},
-        legend={"orientation": "h", "y": -0.25},
-        yaxis={"title": {"text": y_title}, "rangemode": "tozero", "automargin": True}
+    data = [
+        bar_trace(name, x=list(labels), y=list(values), pattern=pattern, hover="%{x}: %{y}")
+        for name, values, pattern in series
+    ]
+    layout = {
+        "margin": {"l": 56, "r": 16, "t": 16, "b": 48},
+        "legend": {"orientation": "h", "y": -0.25},
+        "yaxis": {"title": {"text": y_title}, "rangemode": "tozero", "automargin": True}
         | (y_axis or {}),
-        xaxis={"type": "category", "automargin": True},
-    )
-    return figure
+        "xaxis": {"type": "category", "automargin": True},
+        "barmode": barmode,
+        "height": height,
+    }
+    return {"data": data, "layout": layout}
+
+
+def bar_trace(
+    name: str, *, x: list, y: list, pattern: str, hover: str, orientation: str = ""
+) -> dict[str, Any]:
+    """One bar trace: `hover` is the hover text before the trace's name; `orientation` "h"
+    for horizontal bars (then `y` holds the labels)."""
+    trace: dict[str, Any] = {
+        "hovertemplate": hover + "<extra>" + name + "</extra>",
+        "marker": {"pattern": {"shape": pattern}},
+        "name": name,
+    }
+    if orientation:
+        trace["orientation"] = orientation
+    return trace | {"x": x, "y": y, "type": "bar"}
 
 
 def _none_for_blank(value: float | None) -> float | None:

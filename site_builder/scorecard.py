@@ -161,15 +161,40 @@ def quarters_ending(period: Period, count: int = HISTORY_QUARTERS) -> list[Perio
 
 
 def history(project: Project, period: Period, count: int = HISTORY_QUARTERS) -> pd.DataFrame:
-    """The last ``count`` quarters' values up to ``period`` (rows: period ids, oldest first)."""
-    return values_frame(
-        ordered_indicators(project), project.scorecards, quarters_ending(period, count)
+    """The last ``count`` quarters' values up to ``period`` (rows: period ids, oldest first).
+    Computed once per project and period (read it, never change it)."""
+    return _remembered(
+        project,
+        ("history", period, count),
+        lambda: values_frame(
+            ordered_indicators(project), project.scorecards, quarters_ending(period, count)
+        ),
     )
 
 
 def compute(project: Project, period: Period) -> Scorecard:
-    """Analyse every indicator of ``project`` in ``period`` by the contract's rules."""
-    return compute_scorecard(ordered_indicators(project), project.scorecards, period)
+    """Analyse every indicator of ``project`` in ``period`` by the contract's rules. Computed
+    once per project and period: the theme pages and the reports share it."""
+    return _remembered(
+        project,
+        ("scorecard", period),
+        lambda: compute_scorecard(ordered_indicators(project), project.scorecards, period),
+    )
+
+
+# The results for the project last asked about (a build's): a new project (a rebuild in
+# `hub serve`) replaces them. Held with the project itself, so its id is never reused meanwhile.
+_memo: tuple[Project, dict] | None = None
+
+
+def _remembered(project: Project, key: tuple, make):  # noqa: ANN001, ANN202
+    global _memo
+    if _memo is None or _memo[0] is not project:
+        _memo = (project, {})
+    results = _memo[1]
+    if key not in results:
+        results[key] = make()
+    return results[key]
 
 
 def compute_scorecard(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -274,3 +275,12 @@ def run_hub_in_process(
                     if handler is not None:  # None: not set from Python, left alone
                         signal.signal(signum, handler)
     return subprocess.CompletedProcess(["hub", *args], code, stdout.getvalue(), stderr.getvalue())
+
+
+def table_rows(page: str) -> list[list[str]]:
+    """The rows (header row first) of the raw HTML tables in generated `page`, each row its
+    cells' HTML, as `site_builder.pages.markup.html_table` writes them."""
+    rows = []
+    for row in re.findall(r"<tr>\n(.*?)</tr>\n", page, re.S):
+        rows.append(re.findall(r"<t[hd]>(.*?)</t[hd]>\n", row, re.S))
+    return rows

@@ -10,8 +10,17 @@ from importlib import resources
 
 import markdown
 import plotly
+import plotly.graph_objects as go
+import plotly.io as pio
 
-from site_builder.charts import PLOTLY_JS_PATH, chart_block, figure_json, line_figure
+from site_builder.charts import (
+    PLOTLY_JS_PATH,
+    bar_figure,
+    bar_trace,
+    chart_block,
+    figure_json,
+    line_figure,
+)
 from site_builder.pages.markup import table
 from tests.conftest import REPO
 
@@ -31,10 +40,35 @@ def figure_of(block: str) -> dict:
 
 
 def test_line_figure_has_a_trace_per_series_and_one_for_the_target():
-    assert len(line_figure(LABELS, [("Value", [1, 2, 3])], target=2.0).data) == 2
-    assert len(line_figure(LABELS, [("Value", [1, 2, 3])]).data) == 1
-    target = line_figure(LABELS, [("Value", [1, 2, 3])], target=2.0).data[1]
-    assert (target.name, list(target.y), target.line.dash) == ("Target", [2.0] * 3, "dash")
+    assert len(line_figure(LABELS, [("Value", [1, 2, 3])], target=2.0)["data"]) == 2
+    assert len(line_figure(LABELS, [("Value", [1, 2, 3])])["data"]) == 1
+    target = line_figure(LABELS, [("Value", [1, 2, 3])], target=2.0)["data"][1]
+    assert (target["name"], target["y"], target["line"]) == ("Target", [2.0] * 3, {"dash": "dash"})
+
+
+def _plotly_json(figure: dict) -> str:
+    """The JSON plotly.py itself writes for `figure` (validated as a go.Figure, no template)."""
+    spec = go.Figure(figure).to_plotly_json()
+    spec["layout"].pop("template", None)
+    return pio.json.to_json_plotly({"data": spec["data"], "layout": spec["layout"]})
+
+
+def test_figures_are_valid_plotly_figures_written_as_plotly_py_writes_them():
+    # Built as plain dicts for speed: plotly.py must accept each and write the same JSON.
+    figures = [
+        line_figure(LABELS, [("A </extra> & <b>", [1.5, None, float("nan")])], target=2.0),
+        line_figure(LABELS, [("A", [1, 2, 3]), ("B", [3, 2, 1])], y_title="Per cent"),
+        bar_figure(LABELS, [("A", [1, 2, 3], ""), ("B", [0, 1, 0], "/")], barmode="stack",
+                   height=300, y_title="Actions", y_axis={"dtick": 1}),
+        {"data": [bar_trace("Done", x=[2, 1], y=["Health", "Police"], pattern=".",
+                            hover="%{y}: %{x}", orientation="h")],
+         "layout": {"barmode": "stack", "yaxis": {"autorange": "reversed"}}},
+    ]
+    for figure in figures:
+        ours = figure_json(figure)
+        assert json.loads(ours) == json.loads(_plotly_json(figure))
+        assert not {"<", ">", "/"} & set(ours)  # escaped as plotly.py escapes them
+    assert "\\u003c\\u002fextra\\u003e" in figure_json(figures[0])
 
 
 def test_gaps_stay_gaps_never_zero():

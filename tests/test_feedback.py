@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, run_hub, run_hub_in_process
+from conftest import AS_OF, run_hub, run_hub_in_process, table_rows
 from fixture_corpus import LEFT_OUT_MARKERS, site_texts
 from fixture_feedback import (
     EXPECTED_CSV,
@@ -137,8 +137,9 @@ def test_reaudits_overdue_and_due_at_the_as_of_date(prepared: Prepared) -> None:
 def test_briefing_page_shows_answers_and_the_form(pages: dict[str, str]) -> None:
     page = pages["briefings/neglect-toxic-trio.md"]
     assert (
-        "**22 answers to date**: 18 (82%) found it useful, 14 (64%) learned something and "
-        "8 (36%) changed their practice. From: Police (4), Health (16), No agency named (2)."
+        "<p><strong>22 answers to date</strong>: 18 (82%) found it useful, 14 (64%) learned "
+        "something and 8 (36%) changed their practice. From: Police (4), Health (16), "
+        "No agency named (2).</p>"
     ) in page
     assert (
         'href="https://forms.example/feedback?briefing=neglect-toxic-trio&amp;title='
@@ -182,7 +183,7 @@ def test_no_form_link_when_unset(tmp_path: Path, make_project) -> None:
         o.path: o.content for o in _prepare(write_feedback_corpus(tmp_path / "p", None), "").outputs
     }
     page = pages["briefings/neglect-toxic-trio.md"]
-    assert "**22 answers to date**" in page
+    assert "<strong>22 answers to date</strong>" in page
     assert "How did you use this briefing?" not in page
     assert "anonymous" not in page
     # With neither a form nor an answer the section is left out.
@@ -213,9 +214,11 @@ def test_dashboard_learning_into_practice(pages: dict[str, str]) -> None:
     assert "| [Health](../agencies/health.md) | 9 | 8 (89%) | 7 (78%) | 5 (56%) |" in q1
     assert "| [Police](../agencies/police.md) | 0 | 0 | 0 | 0 |" in q1
     assert section.index('???+ note "Q2 2026/27') < section.index('??? note "Q1 2026/27')
-    odd = "[Café &quot;quotes&quot; &amp; l&\\#x27;enfant: ça va?](../briefings/cafe-quotes.md)"
-    assert f"| [Police](../agencies/police.md) | 1 | {odd} |" in section
-    assert f"| [Education](../agencies/education.md) | 1 | {odd} |" in section
+    title = "Café &quot;quotes&quot; &amp; l&#x27;enfant: ça va?"
+    odd = f'<a href="../briefings/cafe-quotes/">{title}</a>'
+    unanswered = table_rows(section[section.index("no answer from it") :])
+    assert ['<a href="../agencies/police/">Police</a>', "1", odd] in unanswered
+    assert ['<a href="../agencies/education/">Education</a>', "1", odd] in unanswered
 
 
 def test_dashboard_impact_evidence(pages: dict[str, str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import table_rows
 from fixture_corpus import prepared
 
 from site_builder.pages.action_table import action_table, overdue_flag
@@ -25,21 +26,30 @@ def _pairs(site: Site, review_id: str):  # noqa: ANN202
 
 def test_table_columns_and_rows(site: Site) -> None:
     table = action_table(site, _pairs(site, "rr-2026-01-child-a"), show_review=False)
-    assert table.startswith('<div class="hub-actions" markdown>\n\n|')
-    lines = table[: table.index("</div>")].splitlines()[2:-1]
+    assert table.startswith('<div class="hub-actions">\n<table>\n')
+    rows = table_rows(table[: table.index("</div>")])
     # Status and the overdue flag come first, so they are seen without scrolling.
-    assert lines[0] == "| Action | Status | Overdue | Due | What | Owner | Completed | Impact |"
-    assert lines[2] == (
-        '| A1 | <span aria-hidden="true">✓</span> Complete |  | 31 March 2026 | '
-        "Refresh the neglect toolkit training. | Health | 20 March 2026 | "
-        "Audit shows the toolkit used in 8 of 10 cases. |"
-    )
-    assert lines[3] == (
-        '| A2 | <span aria-hidden="true">◐</span> In progress | '
-        '<span class="hub-overdue"><span aria-hidden="true">⚠</span> '
-        "Overdue by 149 days</span> | 30 June 2026 | Brief all schools on escalation. | "
-        "Education |  |  |"
-    )
+    assert rows[0] == ["Action", "Status", "Overdue", "Due", "What", "Owner", "Completed", "Impact"]
+    assert rows[1] == [
+        "A1",
+        '<span aria-hidden="true">✓</span> Complete',
+        "",
+        "31 March 2026",
+        "Refresh the neglect toolkit training.",
+        "Health",
+        "20 March 2026",
+        "Audit shows the toolkit used in 8 of 10 cases.",
+    ]
+    assert rows[2] == [
+        "A2",
+        '<span aria-hidden="true">◐</span> In progress',
+        '<span class="hub-overdue"><span aria-hidden="true">⚠</span> Overdue by 149 days</span>',
+        "30 June 2026",
+        "Brief all schools on escalation.",
+        "Education",
+        "",
+        "",
+    ]
 
 
 def test_cards_start_with_status_and_overdue_flag(site: Site) -> None:
@@ -60,9 +70,10 @@ def test_review_column_links_the_review(site: Site) -> None:
     table = action_table(
         site, _pairs(site, "rr-2026-01-child-a"), show_review=True, page="themes/neglect.md"
     )
-    assert table.startswith('<div class="hub-actions hub-actions--with-review" markdown>')
-    assert "\n| Review | Action |" in table
-    assert "| [Child A](../reviews/rr-2026-01-child-a.md) | A1 |" in table
+    assert table.startswith('<div class="hub-actions hub-actions--with-review">')
+    rows = table_rows(table)
+    assert rows[0][:2] == ["Review", "Action"]
+    assert rows[1][:2] == ['<a href="../../reviews/rr-2026-01-child-a/">Child A</a>', "A1"]
 
 
 def test_no_actions_no_table(site: Site) -> None:

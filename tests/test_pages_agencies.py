@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import table_rows
 from fixture_corpus import generated
 
 from site_builder.pipeline import Prepared
@@ -30,14 +31,16 @@ def test_agency_page_lists_its_actions_reviews_and_briefings(corpus) -> None:  #
     _, pages = corpus
     page = pages["agencies/education.md"]
     # Status and the overdue flag first, then the due date and what.
-    assert (
-        '| [Child A](../reviews/rr-2026-01-child-a.md) | A2 | <span aria-hidden="true">◐</span>'
-        ' In progress | <span class="hub-overdue"><span aria-hidden="true">⚠</span> Overdue by'
-        " 149 days</span> | 30 June 2026 | Brief all schools" in page
-    )
+    assert table_rows(page)[1][:5] == [
+        '<a href="../../reviews/rr-2026-01-child-a/">Child A</a>',
+        "A2",
+        '<span aria-hidden="true">◐</span> In progress',
+        '<span class="hub-overdue"><span aria-hidden="true">⚠</span> Overdue by 149 days</span>',
+        "30 June 2026",
+    ]
     assert "## Reviews involving this agency\n\nNone published." in page
     police = pages["agencies/police.md"]
-    assert "](../reviews/rr-2026-01-child-a.md) · Rapid review" in police
+    assert 'href="../../reviews/rr-2026-01-child-a/">Child A</a> · Rapid review' in police
     assert 'href="../../briefings/neglect-toxic-trio/"' in police
     assert "zq" not in police
 
@@ -45,6 +48,6 @@ def test_agency_page_lists_its_actions_reviews_and_briefings(corpus) -> None:  #
 def test_actions_overdue_first_then_open_then_complete(corpus) -> None:  # noqa: ANN001
     _, pages = corpus
     health = pages["agencies/health.md"]
-    rows = [line for line in health.splitlines() if line.startswith("| [")]
-    assert [r.split(" | ")[1] for r in rows] == ["E1", "A1"]
-    assert "Overdue by" in rows[0]
+    rows = table_rows(health)[1:]
+    assert [r[1] for r in rows] == ["E1", "A1"]
+    assert "Overdue by" in rows[0][3]

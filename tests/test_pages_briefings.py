@@ -52,18 +52,20 @@ def test_briefing_page_facts(corpus) -> None:  # noqa: ANN001
     _, pages = corpus
     page = pages["briefings/neglect-toxic-trio.md"]
     assert page.startswith('---\ntitle: "Neglect and the toxic trio"\n')
-    assert "Published\n:   15 January 2026" in page
-    assert "Reading time\n:   1-minute read" in page
-    assert "Themes\n:   [Neglect](../themes/neglect.md)" in page
-    assert "For\n:   [Health practitioners](audience/health.md)" in page
-    assert "Agencies\n:   [Police](../agencies/police.md)" in page
-    assert "Learning from\n:   [Child A](../reviews/rr-2026-01-child-a.md)" in page
+    assert "<dt>Published</dt>\n<dd>15 January 2026</dd>" in page
+    assert "<dt>Reading time</dt>\n<dd>1-minute read</dd>" in page
+    assert '<dt>Themes</dt>\n<dd><a href="../../themes/neglect/">Neglect</a></dd>' in page
+    assert '<dt>For</dt>\n<dd><a href="../audience/health/">Health practitioners</a>' in page
+    assert '<dt>Agencies</dt>\n<dd><a href="../../agencies/police/">Police</a></dd>' in page
+    learning = '<dt>Learning from</dt>\n<dd><a href="../../reviews/rr-2026-01-child-a/">Child A'
+    assert learning in page
     assert "Due for review" not in page
 
 
 def test_briefing_for_everyone_links_all_briefings(corpus) -> None:  # noqa: ANN001
     _, pages = corpus
-    assert "For\n:   [All practitioners](index.md)" in pages["briefings/citing-draft-review.md"]
+    everyone = '<dt>For</dt>\n<dd><a href="../">All practitioners</a></dd>'
+    assert everyone in pages["briefings/citing-draft-review.md"]
 
 
 def test_review_due_notice_after_review_by(corpus) -> None:  # noqa: ANN001
@@ -84,7 +86,9 @@ def test_review_by_on_the_as_of_date_is_not_yet_due(corpus) -> None:  # noqa: AN
 def test_source_reviews_only_published_ones(corpus) -> None:  # noqa: ANN001
     _, pages = corpus
     page = pages["briefings/citing-draft-review.md"]
-    assert "Learning from\n:   [Child A](../reviews/rr-2026-01-child-a.md)\n" in page
+    child_a = '<a href="../../reviews/rr-2026-01-child-a/">Child A</a>'
+    learning = f"<dt>Learning from</dt>\n<dd>{child_a}</dd>"
+    assert learning in page
     assert "zqdraftreview" not in page
     assert "Read the draft review, also at\nits address, and [Child A]" in page
 

@@ -27,7 +27,10 @@ def test_index_groups_by_type(corpus) -> None:  # noqa: ANN001
     index = pages["reviews/index.md"]
     assert "2 published reviews" in index
     assert index.index("## Rapid review") < index.index("## Multi-agency audit")
-    assert "- [Child A](rr-2026-01-child-a.md) · Rapid review · completed 20 January 2026" in index
+    assert (
+        '<li><a href="rr-2026-01-child-a/">Child A</a> · Rapid review · completed 20 January 2026'
+        in index
+    )
 
 
 def test_review_page_sections(corpus) -> None:  # noqa: ANN001
@@ -37,12 +40,13 @@ def test_review_page_sections(corpus) -> None:  # noqa: ANN001
         '---\ntitle: "Child A"\nhub_search: 1\n---\n\n# Child A {: data-pagefind-weight="10" }\n'
     )
     for fact in (
-        "Type\n:   Rapid review",
-        "Notified\n:   5 January 2026",
-        "Completed\n:   20 January 2026",
-        "Published\n:   Not yet published",
-        "Themes\n:   [Neglect](../themes/neglect.md)",
-        "Agencies involved\n:   [Police](../agencies/police.md), [Health](../agencies/health.md)",
+        "<dt>Type</dt>\n<dd>Rapid review</dd>",
+        "<dt>Notified</dt>\n<dd>5 January 2026</dd>",
+        "<dt>Completed</dt>\n<dd>20 January 2026</dd>",
+        "<dt>Published</dt>\n<dd>Not yet published</dd>",
+        '<dt>Themes</dt>\n<dd><a href="../../themes/neglect/">Neglect</a></dd>',
+        '<dt>Agencies involved</dt>\n<dd><a href="../../agencies/police/">Police</a>, '
+        '<a href="../../agencies/health/">Health</a></dd>',
     ):
         assert fact in page
     sections = ["## Key learning", "## About this review", "## Actions", "## Learning from this"]

@@ -4,6 +4,7 @@ and scorecard.csv cell by cell against the computed table."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 
@@ -305,3 +306,20 @@ def test_history_has_six_quarters_with_gaps_as_nan(rich):
     assert list(frame.index)[0] == "2025-26-q1" and len(frame) == 6
     assert math.isnan(frame.loc["2025-26-q1", "ewb_seen_4wks"])  # no row that quarter
     assert frame.loc["2026-27-q2", "rhi_72h"] == 77.0
+
+
+def test_a_scorecard_and_its_history_are_computed_once_per_project_and_period(rich, monkeypatch):
+    import site_builder.scorecard as scorecard
+
+    calls = []
+    real = scorecard.compute_scorecard
+    monkeypatch.setattr(scorecard, "compute_scorecard", lambda *a: calls.append(a) or real(*a))
+    q2, q1 = Period.parse("2026-27-q2"), Period.parse("2026-27-q1")
+    monkeypatch.setattr(scorecard, "_memo", None)
+    first = compute(rich, q2)
+    assert compute(rich, q2) is first and len(calls) == 1
+    assert compute(rich, q1) is not first and len(calls) == 2
+    assert scorecard.history(rich, q2) is scorecard.history(rich, q2)
+    # Another project (a rebuild in `hub serve`) is computed afresh.
+    other = dataclasses.replace(rich)
+    assert compute(other, q2) is not first and len(calls) == 3

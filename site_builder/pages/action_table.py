@@ -15,7 +15,7 @@ from ..dashboard import IMPACT_NOT_EVIDENCED, impact_not_evidenced
 from ..models import Action, Review
 from ..site import Site
 from . import markup
-from .listing import agency_name, html_link, page_link, review_path
+from .listing import agency_name, html_link, review_path
 
 STATUS_WORDS = {
     "not-started": ("○", "Not started"),
@@ -44,9 +44,9 @@ def impact_cell(action: Action) -> str:
     yet evidenced" flag when complete."""
     if impact_not_evidenced(action):
         return f'<span class="hub-flag">{IMPACT_NOT_EVIDENCED}</span>'
-    words = [markup.cell(action.impact)] if action.impact else []
+    words = [markup.html_text(action.impact)] if action.impact else []
     if action.evidence:
-        words.append(f"Evidence: {action.evidence}.")
+        words.append(f"Evidence: {markup.html_text(action.evidence)}.")
     if action.reaudit:
         words.append(f"Re-audit {markup.long_date(action.reaudit)}.")
     return " ".join(words)
@@ -59,7 +59,8 @@ def action_table(
     *,
     page: str = routes.ACTIONS,
 ) -> str:
-    """A Markdown table of actions, in the order given; '' when there are none.
+    """A table of actions (raw HTML: theme and agency pages hold hundreds), in the order
+    given, then the same actions as cards; '' when there are none.
 
     `page` is the docs path of the page the table goes on (for the review links,
     shown when `show_review`).
@@ -71,24 +72,24 @@ def action_table(
     rows = []
     for review, action in pairs:
         row = [
-            markup.cell(action.id),
+            markup.html_text(action.id),
             status_word(action),
             overdue_flag(site, action),
             markup.long_date(action.due),
-            markup.cell(action.action),
-            markup.cell(agency_name(site, action.owner)),
+            markup.html_text(action.action),
+            markup.html_text(agency_name(site, action.owner)),
             markup.long_date(action.completed),
             impact_cell(action),
         ]
         if show_review:
-            row.insert(0, page_link(page, review.title, review_path(review.id)))
+            row.insert(0, html_link(page, review.title, review_path(review.id)))
         rows.append(row)
     if not rows:
         return ""
-    variant = " hub-actions--with-review" if show_review else ""
-    table = markup.table(headers, rows)
+    classes = ["hub-actions", "hub-actions--with-review"] if show_review else ["hub-actions"]
+    table = markup.element("div", f"\n{markup.html_table(headers, rows)}\n", classes)
     cards = action_cards(site, pairs, show_review, page)
-    return f'<div class="hub-actions{variant}" markdown>\n\n{table}\n\n</div>\n\n{cards}'
+    return f"{table}\n\n{cards}"
 
 
 def action_cards(

@@ -14,10 +14,8 @@ import html
 import io
 from collections.abc import Iterable, Sequence
 
-import plotly.graph_objects as go
-
 from .. import dashboard, routes, words
-from ..charts import bar_figure, chart_block
+from ..charts import Figure, bar_figure, bar_trace, chart_block
 from ..dashboard import (
     ActionRow,
     ImpactRow,
@@ -232,30 +230,30 @@ def _render_by_priority(site: Site, rows: list[ActionRow]) -> str:
     return "## Actions by priority\n\n" + note + table + "\n"
 
 
-def _stacked_status_figure(names: list[str], counts: list[StatusCounts], x_title: str):
+def _stacked_status_figure(
+    names: list[str], counts: list[StatusCounts], x_title: str
+) -> Figure:
     """Horizontal stacked bars, one per name (top to bottom), one segment per status."""
-    figure = go.Figure(
-        data=[
-            go.Bar(
-                name=dashboard.STATUS_NAMES[status],
-                y=names,
-                x=[c.of(status) for c in counts],
-                orientation="h",
-                marker_pattern_shape=STATUS_PATTERNS[status],
-                hovertemplate="%{y}: %{x}<extra>" + dashboard.STATUS_NAMES[status] + "</extra>",
-            )
-            for status in dashboard.STATUSES
-        ]
-    )
-    figure.update_layout(
-        barmode="stack",
-        height=120 + 32 * len(names),
-        margin={"l": 16, "r": 16, "t": 16, "b": 48},
-        legend={"orientation": "h", "y": -0.15, "traceorder": "normal"},
-        xaxis={"title": {"text": x_title}, "rangemode": "tozero", "automargin": True},
-        yaxis={"autorange": "reversed", "automargin": True, "type": "category"},
-    )
-    return figure
+    data = [
+        bar_trace(
+            dashboard.STATUS_NAMES[status],
+            x=[c.of(status) for c in counts],
+            y=names,
+            pattern=STATUS_PATTERNS[status],
+            hover="%{y}: %{x}",
+            orientation="h",
+        )
+        for status in dashboard.STATUSES
+    ]
+    layout = {
+        "margin": {"l": 16, "r": 16, "t": 16, "b": 48},
+        "legend": {"orientation": "h", "y": -0.15, "traceorder": "normal"},
+        "xaxis": {"title": {"text": x_title}, "rangemode": "tozero", "automargin": True},
+        "yaxis": {"autorange": "reversed", "automargin": True, "type": "category"},
+        "barmode": "stack",
+        "height": 120 + 32 * len(names),
+    }
+    return {"data": data, "layout": layout}
 
 
 def _chart_text(label: str) -> str:
@@ -523,7 +521,7 @@ def _render_not_evidenced(site: Site, rows: list[ActionRow]) -> str:
 
 
 def review_timeliness_facts(site: Site, review: Review) -> list[tuple[str, str]]:
-    """Timeliness facts for a review's own page, as (label, Markdown) pairs.
+    """Timeliness facts for a review's own page, as (label, HTML) pairs (plain words).
 
     Rapid reviews and LCSPRs give their deadline and whether it was met; every review gives
     its learning lag.

@@ -184,7 +184,7 @@ def _status_table(
         for item in items
     ]
     table = markup.table(headers, rows)
-    return f'<div class="hub-assurance" markdown="1">\n\n{table}\n\n</div>'
+    return markup.markdown_block(table, ["hub-assurance"])
 
 
 # --- theme pages ------------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from . import OutputFile, markup
 from .feedback import briefing_block
 from .listing import (
     BRIEFINGS,
+    SEARCH_SUMMARY,
+    SEARCH_TITLE,
     agency_links,
     agency_path,
     audience_links,
@@ -127,21 +129,22 @@ def render_briefing(site: Site, briefing: Briefing, left_out: set[str]) -> str:
             description=page_title(briefing.summary),
             **{search.FLAG: 1},
         ),
-        f"# {markup.text(briefing.title)} {search.title_attrs()}",
+        markup.heading(1, markup.text(briefing.title), attributes=SEARCH_TITLE),
         preview_notice(site, briefing),
-        f"{markup.text(briefing.summary)}\n{{: .hub-lead {search.summary_attr()} }}",
+        markup.element("p", markup.html_text(briefing.summary), ["hub-lead"], SEARCH_SUMMARY),
         _facts(site, page, briefing),
     ]
     if site.edition.review_due(briefing):
         parts.append(
-            '!!! warning "Due for review"\n\n'
-            f"    This briefing was due for review on {markup.long_date(briefing.review_by)}. "
-            "Check the current multi-agency procedures before acting on it."
+            markup.admonition(
+                "warning",
+                "Due for review",
+                f"This briefing was due for review on {markup.long_date(briefing.review_by)}. "
+                "Check the current multi-agency procedures before acting on it.",
+            )
         )
     parts.append(body)
-    feedback = briefing_block(site, briefing)
-    if feedback:  # the same on every briefing: not what a search should match
-        parts.append(f"<div data-pagefind-ignore markdown>\n\n{feedback}\n\n</div>")
+    parts.append(briefing_block(site, briefing))
     text = "\n".join([briefing.title, briefing.summary, body])
     parts.append(search.briefing_facts(site, briefing, text).html())
     return join_blocks(parts)
@@ -155,7 +158,7 @@ def _facts(site: Site, page: str, briefing: Briefing) -> str:
         ("Themes", theme_links(site, page, briefing.themes)),
         ("For", audience_links(site, page, briefing.audience)),
         ("Agencies", agency_links(site, page, briefing.agencies)),
-        ("Tags", markup.text(", ".join(briefing.tags))),
+        ("Tags", markup.html_text(", ".join(briefing.tags))),
         ("Learning from", review_links(site, page, briefing.reviews)),
     ]
     return facts_box(facts)

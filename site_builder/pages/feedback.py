@@ -17,7 +17,7 @@ from ..models import Briefing
 from ..periods import Period
 from ..site import Site
 from . import OutputFile, markup
-from .listing import agency_name, agency_path, briefing_path, href, page_link
+from .listing import agency_name, agency_path, briefing_path, href, html_link, page_link
 
 FEEDBACK_CSV = routes.FEEDBACK_CSV
 LINK_TEXT = "How did you use this briefing?"
@@ -96,29 +96,30 @@ def briefing_block(site: Site, briefing: Briefing) -> str:
     answers, agencies = learning.briefing_answers(site, briefing.id)
     if not site.feedback_url and not answers.responses:
         return ""
-    parts = ["## Learning into practice", _answers_sentence(site, answers, agencies)]
+    # Raw HTML under a Markdown heading (in the table of contents); the same on every
+    # briefing, so not what a search should match.
+    ignored = {"data-pagefind-ignore": True}
+    parts = [markup.element("p", _answers_sentence(site, answers, agencies))]
     if site.feedback_url:
         url = form_link(site.feedback_url, briefing.id, briefing.title)
-        parts.append(
-            '<p class="hub-feedback">'
-            f'<a class="md-button md-button--primary" href="{markup.html_text(url)}">'
-            f"{LINK_TEXT}</a></p>"
-        )
-        parts.append(f"{ANONYMOUS}\n{{: .hub-feedback-note }}")
-    return "\n\n".join(parts)
+        parts.append(markup.element("p", markup.button(LINK_TEXT, url), ["hub-feedback"]))
+        parts.append(markup.element("p", ANONYMOUS, ["hub-feedback-note"]))
+    block = markup.element("div", "\n" + "\n".join(parts) + "\n", attributes=ignored)
+    return markup.heading(2, "Learning into practice", attributes=ignored) + "\n\n" + block
 
 
 def _answers_sentence(site: Site, answers: Answers, agencies: list[tuple[str, Answers]]) -> str:
+    """The briefing's answers in words (HTML)."""
     n = answers.responses
     if not n:
         return "No practitioner has said yet how they used this briefing."
     said = (
-        f"**{_answers(n)} to date**: {share_words(answers.useful, n)} found it useful, "
-        f"{share_words(answers.learned, n)} learned something and "
+        f"<strong>{_answers(n)} to date</strong>: {share_words(answers.useful, n)} found it "
+        f"useful, {share_words(answers.learned, n)} learned something and "
         f"{share_words(answers.changed_practice, n)} changed their practice."
     )
     named = [
-        f"{markup.text(_agency_label(site, a))} ({counts.responses})"
+        f"{markup.html_text(_agency_label(site, a))} ({counts.responses})"
         for a, counts in agencies
         if counts.responses
     ]
@@ -184,9 +185,7 @@ def _trend_figure(quarters: list[QuarterAnswers]):
 def _quarter_details(site: Site, page: str, period: Period, *, open_: bool) -> str:
     """One quarter in a collapsible block: its briefings, then its agencies."""
     body = quarter_tables(site, page, period, every_agency=True)
-    indented = "\n".join(f"    {line}" if line else "" for line in body.split("\n"))
-    marker = "???+" if open_ else "???"
-    return f'{marker} note "{period.label}"\n\n{indented}'
+    return markup.collapsible("note", period.label, body, open_=open_)
 
 
 def quarter_tables(site: Site, page: str, period: Period, *, every_agency: bool) -> str:
@@ -225,13 +224,14 @@ def _unanswered(site: Site, page: str) -> str:
     silent = learning.unanswered(site)
     if not silent:
         return lead + "\n\nEvery agency has answered about every briefing aimed at it."
-    table = markup.table(
+    # Raw HTML: at 2,000 briefings this table holds thousands of links.
+    table = markup.html_table(
         ["Agency", "Briefings without an answer", "Which"],
         [
             [
-                _agency_cell(site, page, agency_id),
+                html_link(page, agency_name(site, agency_id), agency_path(agency_id)),
                 str(len(briefings)),
-                ", ".join(_briefing_cell(page, b) for b in briefings),
+                ", ".join(html_link(page, b.title, briefing_path(b.id)) for b in briefings),
             ]
             for agency_id, briefings in silent
         ],

@@ -106,7 +106,7 @@ def theme_indicators_markdown(site: Site, priority_id: str) -> str:
         indicator_chart(line, values, chart_id=f"chart-{line.indicator}", height=220)
         for line in lines
     ]
-    parts.append('<div class="hub-chart-grid" markdown="1">\n\n' + "\n".join(charts) + "\n</div>")
+    parts.append(markup.markdown_block("\n".join(charts), ["hub-chart-grid"]))
     return "\n\n".join(parts)
 
 

@@ -12,7 +12,7 @@ import functools
 import html
 from collections.abc import Iterable
 
-from .. import routes
+from .. import routes, search
 from ..loader import CONTENT_DIR
 from ..models import Action, Briefing, ReportNarrative, Review
 from ..publication import embargo_lifts
@@ -24,6 +24,10 @@ HOME, BRIEFINGS, REVIEWS = routes.HOME, routes.BRIEFINGS, routes.REVIEWS
 THEMES, AGENCIES = routes.THEMES, routes.AGENCIES
 briefing_path, audience_path, review_path = routes.briefing, routes.audience, routes.review
 theme_path, agency_path, report_path = routes.theme, routes.agency, routes.report
+
+# Attributes that weigh a result page's `#` title and its summary paragraph for search.
+SEARCH_TITLE = {"data-pagefind-weight": str(search.TITLE_WEIGHT)}
+SEARCH_SUMMARY = {"data-pagefind-weight": str(search.SUMMARY_WEIGHT)}
 
 
 def page_title(title: str) -> str:
@@ -43,7 +47,7 @@ def preview_notice(site: Site, item: Briefing | Review | ReportNarrative) -> str
         "embargoed": f"Embargoed: published from {markup.long_date(embargo_lifts(item))}.",
         "internal": "Internal: published only in the internal edition.",
     }[reason]
-    return f'!!! danger "Preview only"\n\n    {words}'
+    return markup.admonition("danger", "Preview only", words)
 
 
 def left_out_docs(site: Site) -> set[str]:
@@ -57,11 +61,10 @@ def join_blocks(parts: Iterable[str]) -> str:
 
 
 def facts_box(facts: Iterable[tuple[str, str]]) -> str:
-    """A styled description list of (term, Markdown value); empty values are left out."""
-    entries = [f"{term}\n:   {value}" for term, value in facts if value]
+    """A styled description list (raw HTML) of (term, HTML value); empty values are left out."""
     # Not search text: a result's summary is the page's own, never this box.
-    box = '<div class="hub-facts" data-pagefind-ignore markdown>\n\n'
-    return box + "\n\n".join(entries) + "\n\n</div>"
+    box = f"\n{markup.facts_list(facts)}\n"
+    return markup.element("div", box, ["hub-facts"], {"data-pagefind-ignore": True})
 
 
 @functools.cache
@@ -77,7 +80,7 @@ def url_href(page: str, target: str) -> str:
 
 def html_link(page: str, label: str, target: str) -> str:
     """An HTML link with escaped `label` from `page` to `target`."""
-    return f'<a href="{url_href(page, target)}">{html.escape(label)}</a>'
+    return f'<a href="{url_href(page, target)}">{markup.html_text(label)}</a>'
 
 
 def page_link(page: str, label: str, target: str) -> str:
@@ -90,25 +93,27 @@ def _join(parts: Iterable[str]) -> str:
 
 
 def theme_links(site: Site, page: str, ids: Iterable[str]) -> str:
-    """Links to the theme pages of `ids`, in taxonomy order."""
+    """HTML links to the theme pages of `ids`, in taxonomy order."""
     ordered = site.taxonomy.in_priority_order(list(ids))
-    return _join(page_link(page, priority_name(site, i), theme_path(i)) for i in ordered)
+    return _join(html_link(page, priority_name(site, i), theme_path(i)) for i in ordered)
 
 
 def agency_links(site: Site, page: str, ids: Iterable[str]) -> str:
-    return _join(page_link(page, agency_name(site, i), agency_path(i)) for i in ids)
+    """HTML links to the agency pages of `ids`."""
+    return _join(html_link(page, agency_name(site, i), agency_path(i)) for i in ids)
 
 
 def audience_links(site: Site, page: str, ids: Iterable[str]) -> str:
-    """Links to the audience lists of `ids`; no audience means everyone (the briefings list)."""
-    links = [page_link(page, audience_name(site, i), audience_path(i)) for i in ids]
-    return _join(links) if links else page_link(page, "All practitioners", BRIEFINGS)
+    """HTML links to the audience lists of `ids`; no audience means everyone (the briefings
+    list)."""
+    links = [html_link(page, audience_name(site, i), audience_path(i)) for i in ids]
+    return _join(links) if links else html_link(page, "All practitioners", BRIEFINGS)
 
 
 def review_links(site: Site, page: str, ids: Iterable[str]) -> str:
-    """Links to the published reviews among `ids`; left-out ones are not named at all."""
+    """HTML links to the published reviews among `ids`; left-out ones are not named at all."""
     reviews = [site.reviews.get(i) for i in ids]
-    return _join(page_link(page, r.title, review_path(r.id)) for r in reviews if r is not None)
+    return _join(html_link(page, r.title, review_path(r.id)) for r in reviews if r is not None)
 
 
 def agency_name(site: Site, agency_id: str) -> str:
@@ -129,13 +134,12 @@ def priority_name(site: Site, priority_id: str) -> str:
 def briefing_item(site: Site, page: str, briefing: Briefing) -> str:
     """One briefing in a list (an HTML `<li>`): title link and date, summary, themes, audience."""
     title = html_link(page, briefing.title, briefing_path(briefing.id))
-    ordered = site.taxonomy.in_priority_order(list(briefing.themes))
-    themes = _join(html_link(page, priority_name(site, i), theme_path(i)) for i in ordered)
+    themes = theme_links(site, page, briefing.themes)
     names = [audience_name(site, i) for i in briefing.audience]
-    audience = html.escape(", ".join(names)) if names else "All practitioners"
+    audience = markup.html_text(", ".join(names)) if names else "All practitioners"
     return (
         f"<li>{title} · {markup.long_date(briefing.date)}<br>\n"
-        f"{html.escape(briefing.summary)}<br>\n"
+        f"{markup.html_text(briefing.summary)}<br>\n"
         f"Themes: {themes} · For: {audience}</li>"
     )
 
@@ -155,16 +159,20 @@ def briefing_list(site: Site, page: str, briefings: Iterable[Briefing], none: st
 
 
 def review_item(site: Site, page: str, review: Review) -> str:
-    """One review in a list: title link, type, the date it is known by, themes."""
-    title = page_link(page, review.title, review_path(review.id))
+    """One review in a list (an HTML `<li>`): title link, type, the date it is known by,
+    themes."""
+    title = html_link(page, review.title, review_path(review.id))
     when = _review_date_words(review)
     themes = theme_links(site, page, review.themes)
-    return f"- {title} · {markup.text(review.type_name)} · {when}  \n  Themes: {themes}"
+    kind = markup.html_text(review.type_name)
+    return f"<li>{title} · {kind} · {when}<br>\nThemes: {themes}</li>"
 
 
 def review_list(site: Site, page: str, reviews: Iterable[Review], none: str) -> str:
+    """A list of reviews (raw HTML, searchable text), or the sentence `none` when there are
+    none."""
     items = [review_item(site, page, r) for r in reviews]
-    return "\n".join(items) if items else none
+    return "<ul>\n" + "\n".join(items) + "\n</ul>" if items else none
 
 
 def _review_date_words(review: Review) -> str:

@@ -24,6 +24,7 @@ from .evidence import report_levels
 from .feedback import period_fact, report_section
 from .indicators import format_value, indicator_chart, rag_text, target_label, trend_text
 from .listing import (
+    SEARCH_TITLE,
     join_blocks,
     left_out_docs,
     page_link,
@@ -112,10 +113,10 @@ def _index_item(site: Site, report: ReportNarrative) -> str:
 
 
 # Prints as it is: each chart has a drawing made at build time for paper (see charts.py).
-PRINT_BUTTON = (
-    '<p class="hub-print-action">'
-    '<button type="button" class="md-button md-button--primary hub-print">'
-    "Print this report or save it as PDF</button></p>"
+PRINT_BUTTON = markup.element(
+    "p",
+    markup.button("Print this report or save it as PDF", classes=["hub-print"]),
+    ["hub-print-action"],
 )
 
 
@@ -130,7 +131,7 @@ def render_report(site: Site, report: ReportNarrative, scorecard: Scorecard) -> 
                 title=page_title(f"{TITLE} {period.short_label}"),
                 **{search.FLAG: search.SECONDARY_WEIGHT},
             ),
-            f"# {TITLE} {markup.text(period.label)} {search.title_attrs()}",
+            markup.heading(1, f"{TITLE} {markup.text(period.label)}", attributes=SEARCH_TITLE),
             preview_notice(site, report),
             _header_table(report, period),
             _glance(site, scorecard, page),
@@ -208,11 +209,9 @@ def _glance(site: Site, scorecard: Scorecard, page: str) -> str:
             '<p class="hub-notes">An overdue action counts under every theme of its review, '
             f"so the column adds up to more than {total_overdue}.</p>\n\n"
         )
-    return (
-        '<div class="hub-glance-block" markdown="1">\n\n'
-        f"{glance_summary(glance, total_overdue, words.long_date(site.as_of))}\n\n"
-        f"{glance_table(glance, caption)}\n\n{note}</div>"
-    )
+    summary = glance_summary(glance, total_overdue, words.long_date(site.as_of))
+    content = f"{summary}\n\n{glance_table(glance, caption)}\n\n{note}".rstrip("\n")
+    return markup.markdown_block(content, ["hub-glance-block"])
 
 
 def _priorities(site: Site, report: ReportNarrative, page: str) -> str:
@@ -310,13 +309,11 @@ def _beside(generated: str, narrative: str) -> str:
     """The generated list and the narrative side by side on screen (one after the other in
     print and on narrow screens)."""
     narrative = narrative or "The sub-group added nothing here."
-    return (
-        '<div class="hub-beside" markdown="1">\n'
-        '<div class="hub-beside__data" markdown="1">\n\n'
-        f"**From the scorecard**\n\n{generated}\n\n</div>\n"
-        '<div class="hub-beside__narrative" markdown="1">\n\n'
-        f"**The sub-group's assessment**\n\n{narrative}\n\n</div>\n</div>"
+    data = markup.markdown_block(f"**From the scorecard**\n\n{generated}", ["hub-beside__data"])
+    assessment = markup.markdown_block(
+        f"**The sub-group's assessment**\n\n{narrative}", ["hub-beside__narrative"]
     )
+    return markup.markdown_block(f"{data}\n\n{assessment}", ["hub-beside"])
 
 
 def _classified(site: Site, lines: list[ScorecardLine], none: str) -> str:
@@ -362,11 +359,7 @@ def _scorecard(site: Site, scorecard: Scorecard, page: str) -> str:
         if notes:
             block.append('<p class="hub-notes-title">Notes</p>\n<ul class="hub-notes">\n'
                          + "\n".join(notes) + "\n</ul>")
-        parts.append(
-            '<div class="hub-scorecard-block" markdown="1">\n\n'
-            + "\n\n".join(block)
-            + "\n\n</div>"
-        )
+        parts.append(markup.markdown_block("\n\n".join(block), ["hub-scorecard-block"]))
     return "\n\n".join(parts)
 
 
@@ -382,9 +375,7 @@ def _charts(site: Site, scorecard: Scorecard) -> str:
             indicator_chart(line, values, chart_id=f"chart-{line.indicator}") for line in lines
         ]
         parts.append(f"##### {markup.text(priority.name)} over time")
-        parts.append(
-            '<div class="hub-chart-grid" markdown="1">\n\n' + "\n".join(charts) + "\n</div>"
-        )
+        parts.append(markup.markdown_block("\n".join(charts), ["hub-chart-grid"]))
     return "\n\n".join(parts)
 
 

@@ -16,6 +16,7 @@ from .action_table import action_table
 from .actions import review_timeliness_facts
 from .listing import (
     REVIEWS,
+    SEARCH_TITLE,
     agency_links,
     briefing_list,
     facts_box,
@@ -68,7 +69,7 @@ def render_review(site: Site, review: Review, left_out: set[str]) -> str:
     briefings = site.briefings.citing(review.id)
     parts = [
         markup.front_matter(title=page_title(review.title), **{search.FLAG: 1}),
-        f"# {markup.text(review.title)} {search.title_attrs()}",
+        markup.heading(1, markup.text(review.title), attributes=SEARCH_TITLE),
         preview_notice(site, review),
         _facts(site, page, review),
     ]
@@ -90,7 +91,7 @@ def render_review(site: Site, review: Review, left_out: set[str]) -> str:
 
 def _facts(site: Site, page: str, review: Review) -> str:
     facts = [
-        ("Type", markup.text(review.type_name)),
+        ("Type", markup.html_text(review.type_name)),
         ("Notified", markup.long_date(review.notified)),
         ("Completed", markup.long_date(review.completed) or "Not yet completed"),
         ("Published", markup.long_date(review.published) or "Not yet published"),
