@@ -12,6 +12,7 @@ The page template marks such a page's content `data-pagefind-body`, so pages wit
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import re
 from collections.abc import Coroutine, Iterable, Sequence
@@ -201,6 +202,11 @@ def _agency_name(site: Site, agency_id: str) -> str:
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=4096)  # each synonym's words, asked for on every page
+def _term_words(term: str) -> str:
+    return _words(term)
+
+
 def _words(text: str) -> str:
     """Lower-case words separated by single spaces, padded, for whole-phrase matching."""
     return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
@@ -215,7 +221,7 @@ def synonyms_for(text: str, groups: Synonyms) -> tuple[str, ...]:
     words = _words(text)
     found: list[str] = []
     for group in groups:
-        used = [_words(term) in words for term in group]
+        used = [_term_words(term) in words for term in group]
         if any(used):
             found += [term for term, present in zip(group, used, strict=True) if not present]
     return tuple(dict.fromkeys(found))
