@@ -832,7 +832,16 @@ class Loader:
             top, *parts = file.rel.split("/")
             if top != CONTENT_DIR or len(parts) > 1 and parts[0] in DOCUMENT_FOLDERS:
                 continue
-            if file.path.suffix != ".md" or file.rel in self.shown:
+            if file.rel in self.shown:
+                continue
+            if file.path.suffix.lower() in MARKDOWN_SUFFIXES and file.path.suffix != ".md":
+                # An engine would show it as a page the hub never saw (links to left-out items
+                # kept); another would skip it.
+                self.problems.error(
+                    file.rel, None, f"a page must end in .md: rename it to {file.path.stem}.md"
+                )
+                continue
+            if file.path.suffix != ".md":
                 continue
             text = self._read(file.path)
             if text is not None:

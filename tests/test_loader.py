@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import BRIEFING, INDICATORS, REVIEW, TAXONOMY
 
 from site_builder.loader import load_project
@@ -208,3 +209,11 @@ def test_invalid_document_is_left_out_and_others_load(make_project) -> None:
     assert [b.id for b in project.briefings] == ["neglect-toxic-trio"]
     assert project.rejected_ids["briefings"] == {"second"}
     assert len(problems) == 1
+
+
+@pytest.mark.parametrize("suffix", [".mdown", ".markdown", ".mkd", ".mkdn", ".MD"])
+def test_a_free_page_must_end_in_md(make_project, suffix: str) -> None:
+    _, problems = check(make_project({f"content/about{suffix}": "# About\n"}))
+    assert lines(problems) == [
+        f"content/about{suffix}: error: a page must end in .md: rename it to about.md"
+    ]
