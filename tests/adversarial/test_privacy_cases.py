@@ -280,13 +280,19 @@ CASES = [
     Case(
         "mdown-suffix",
         {f"{A}/page.mdown": "Ring 0161 496 0000.\n"},
-        [error(f"{A}/page.mdown", 1, PHONE, "01** *** ****")],
+        [
+            f"{A}/page.mdown: error: a page must end in .md: rename it to page.md",
+            error(f"{A}/page.mdown", 1, PHONE, "01** *** ****"),
+        ],
         PHONE_RAW,
     ),
     Case(
         "mkd-suffix",
         {f"{A}/page.mkd": "\n\nDOB: 12/03/2015\n"},
-        [error(f"{A}/page.mkd", 3, DOB, "12/**/****")],
+        [
+            f"{A}/page.mkd: error: a page must end in .md: rename it to page.md",
+            error(f"{A}/page.mkd", 3, DOB, "12/**/****"),
+        ],
         ("12/03/2015",),
     ),
     Case(
