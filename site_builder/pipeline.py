@@ -9,6 +9,7 @@ what the templates read. An engine adapter translates this for its engine and do
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from .config import EngineSettings, check_config
 from .links import drop_links
 from .loader import load_project
 from .pages import OutputFile, generate
+from .pages.listing import left_out_docs
 from .pages.markup import escaped, front_matter
 from .problems import Problems
 from .project import Project
@@ -65,7 +67,7 @@ class Prepared:
     assets: tuple[str, ...] = ()  # project-relative files under content/ copied as they are
     context: dict[str, object] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property  # asked once per engine file by `replaces`
     def docs_paths(self) -> frozenset[str]:
         """The docs paths the hub writes: an engine's own file there gives way."""
         return frozenset(f.path for f in self.outputs)
@@ -143,7 +145,8 @@ def publish(
     with routes.links_for(raw_links_from_source):
         generated = generate(site)
     written = {f.path for f in generated}
-    free = [_free_page(site, p.src_uri, p.text) for p in site.project.pages]
+    left_out = left_out_docs(site)
+    free = [_free_page(site, p.src_uri, p.text, left_out) for p in site.project.pages]
     files = [*generated, *(f for f in free if f.path not in written)]
     if edition.internal and settings.edit_base:
         files = [_with_edit_url(site, f, settings.edit_base) for f in files]
@@ -160,7 +163,7 @@ def context(edition: Edition) -> dict[str, object]:
     }
 
 
-def _free_page(site: Site, docs_path: str, text: str) -> OutputFile:
+def _free_page(site: Site, docs_path: str, text: str, left_out: set[str]) -> OutputFile:
     """An author's free page as the engine gets it: its front matter text (themes insert titles
     into HTML as they are), links to left-out items dropped, a search result of its own."""
     try:
@@ -170,7 +173,6 @@ def _free_page(site: Site, docs_path: str, text: str) -> OutputFile:
         meta, body = {}, text
     if not isinstance(meta, dict):
         meta, body = {}, text
-    left_out = {path.removeprefix(f"{routes.CONTENT}/") for path in site.left_out}
     body = drop_links(body, docs_path, left_out, site.site_url)
     facts = free_page_facts(body, site.project.synonyms)
     meta = {**escaped(meta), FLAG: SECONDARY_WEIGHT}
