@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 import material
+from mkdocs.plugins import BasePlugin
 
-from site_builder.engine import EngineFailed
+from site_builder.engine import EngineFailed, PageSink
 
 THEME = Path(material.__file__).parent / "templates"
 
@@ -19,9 +20,11 @@ class MkDocs:
     overrides: dict = {}
     shipped = (THEME,)
     raw_links_from_source = False  # raw HTML is left to the browser
+    streams_pages = True
 
-    def render(self, config: Path) -> None:
-        """Build `config`'s docs folder into its site folder; only errors are printed."""
+    def render(self, config: Path, pages: PageSink | None = None) -> None:
+        """Build `config`'s docs folder into its site folder, handing each page to `pages`
+        as it is written; only errors are printed."""
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         from jinja2 import TemplateError
         from mkdocs.commands.build import build
@@ -33,6 +36,8 @@ class MkDocs:
         logger.setLevel(logging.ERROR)  # as `mkdocs build --quiet`
         try:
             settings = load_config(config_file=str(config))
+            if pages is not None:
+                settings.plugins["hub-pages"] = _Pages(pages)
             settings.plugins.on_startup(command="build", dirty=False)
             try:
                 build(settings)
@@ -48,3 +53,15 @@ class MkDocs:
             raise EngineFailed(f"MkDocs: {type(exc).__name__}: {exc}") from None
         finally:
             logger.setLevel(level)
+
+
+class _Pages(BasePlugin):
+    """Hands each page to the hub before MkDocs writes it."""
+
+    def __init__(self, pages: PageSink) -> None:
+        super().__init__()
+        self._pages = pages
+
+    def on_post_page(self, output: str, page, config) -> str:
+        self._pages(page.file.dest_uri, output)
+        return output

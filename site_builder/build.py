@@ -15,16 +15,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from .engine import Engine, EngineFailed
 from .interrupts import stop_signals_deferred, stop_signals_held
+from .page_stream import PageStream, Streamed
 from .pipeline import SITE, Prepared
 from .publication import AS_OF_ENV, INTERNAL_ENV, PREVIEW_ENV, Edition
 from .search import SearchIndexFailed, index_site
 from .site_dir import checked_site_dir
+
+if TYPE_CHECKING:
+    from .gate import OutputGate
 
 
 class BuildFailed(Exception):
@@ -49,14 +53,17 @@ def build_site(
     prepared: Prepared,
     site_dir: Path,
     engine: Engine,
-    check_output: Callable[[Path], None] | None = None,
+    gate: OutputGate | None = None,
+    shown_as: str = "site",
 ) -> None:
     """Stage `prepared` in a temporary sibling of `site_dir`, render it with `engine`, index
     it for search, then swap the rendered site in.
 
     `SiteDirError` if `site_dir` may not be replaced; then nothing is written.
-    `check_output` (the output gate) reads the rendered folder before the swap and raises
-    `BuildFailed` to keep the previous site.
+    `gate` (the output gate, its findings shown under `shown_as`) reads the rendered folder
+    before the swap and raises `OutputBlocked` to keep the previous site. An engine that hands
+    over its pages as it writes them has them checked and indexed meanwhile (see
+    `site_builder.page_stream`).
     """
     root = prepared.site.project.root
     site_dir = checked_site_dir(root, site_dir)
@@ -68,23 +75,37 @@ def build_site(
         with stop_signals_deferred():  # a stop as it is made still finds it to remove
             staging = Path(tempfile.mkdtemp(prefix=prefix, dir=site_dir.parent))
         config = prepared.stage(staging, root, engine.overrides)
-        try:
-            engine.render(config)
-        except EngineFailed as exc:
-            raise BuildFailed(str(exc)) from None
         rendered = staging / SITE
-        try:
-            index_site(rendered)  # after the engine, whatever it is; before the swap
-        except SearchIndexFailed as exc:
-            raise BuildFailed(str(exc)) from None
+        streamed = _render(engine, config, rendered, gate)
+        if streamed is None:
+            try:
+                index_site(rendered)  # after the engine, whatever it is; before the swap
+            except SearchIndexFailed as exc:
+                raise BuildFailed(str(exc)) from None
         make_readable(rendered)
-        if check_output is not None:
-            check_output(rendered)
+        if gate is not None:
+            checked, found = (streamed.digests, streamed.problems) if streamed else ({}, [])
+            gate.enforce(rendered, shown_as, checked=checked, found=found)
         swap_in(rendered, site_dir)
     finally:
         if staging is not None:
             with stop_signals_held():
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def _render(
+    engine: Engine, config: Path, rendered: Path, gate: OutputGate | None
+) -> Streamed | None:
+    """Render with `engine`; what was checked and indexed meanwhile, or None if nothing was."""
+    try:
+        if not (engine.streams_pages and PageStream.available()):
+            engine.render(config)
+            return None
+        with PageStream(rendered, gate) as stream:
+            engine.render(config, stream.page)
+            return stream.finish()
+    except EngineFailed as exc:
+        raise BuildFailed(str(exc)) from None
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

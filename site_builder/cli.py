@@ -136,7 +136,7 @@ def _run(args: argparse.Namespace) -> int:
         gate = OutputGate.for_site(prepared.site, root, engine.shipped)
         shown_as = _shown(site_dir, root)
         try:
-            build_site(prepared, site_dir, engine, lambda out: gate.enforce(out, shown_as))
+            build_site(prepared, site_dir, engine, gate, shown_as)
         except SiteDirError as exc:  # the folder changed since it was checked
             print(f"hub: error: --site-dir {given}: {exc}", file=sys.stderr)
             return EXIT_USAGE

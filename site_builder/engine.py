@@ -9,13 +9,17 @@ Zensical). An adapter is an object with:
                                 are (the output gate passes those byte for byte)
     raw_links_from_source: bool whether it rewrites relative URLs in raw HTML as relative to
                                 the page's source, as Markdown links (see routes.relative_url)
-    render(config: Path) -> None
+    streams_pages: bool         whether `render` hands over each page as it writes it
+    render(config: Path, pages: PageSink | None = None) -> None
         build the staged folder whose config is `config` (see `Prepared.stage`) into its
-        `site/`; raise `EngineFailed` with a reason an author can read.
+        `site/`; raise `EngineFailed` with a reason an author can read. If it streams pages,
+        call `pages(site-relative path, text)` for each page before writing it (the hub
+        checks and indexes it meanwhile, on another core: `site_builder.page_stream`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Protocol
@@ -33,12 +37,17 @@ class EngineMissing(Exception):
     """No engine of that name is installed."""
 
 
+PageSink = Callable[[str, str], None]
+"""Called with (site-relative path of a page, its text) before the engine writes it."""
+
+
 class Engine(Protocol):
     overrides: dict
     shipped: tuple[Path, ...]
     raw_links_from_source: bool
+    streams_pages: bool
 
-    def render(self, config: Path) -> None: ...
+    def render(self, config: Path, pages: PageSink | None = None) -> None: ...
 
 
 def names() -> list[str]:

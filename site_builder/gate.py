@@ -37,7 +37,9 @@ is named, else "the theme or a generated page". The search index names each entr
 Speed: every pass is a precompiled regular expression of bounded backtracking or a plain string
 method, run once per file, so the gate is linear in the size of the site; a page is read once
 as a whole, and the search index is read entry by entry only when it holds a finding. A large
-site is shared among worker processes, one per CPU.
+site is shared among worker processes, one per CPU. Pages an engine hands over as it writes them
+are checked while it renders (`site_builder.page_stream`): the scan passes a file only if its
+bytes are the very ones checked then.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ import multiprocessing
 import os
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -307,6 +309,7 @@ class OutputGate:
         self._root = root
         self._shipped = tuple(shipped)
         self._evidence: dict[str, frozenset[str]] = {}
+        self._checked: dict[str, bytes] = {}  # of the scan running (see `scan`)
 
     @classmethod
     def for_site(cls, site: Site, root: Path, shipped: Iterable[Path] = ()) -> OutputGate:
@@ -333,13 +336,23 @@ class OutputGate:
     # -- whole site -----------------------------------------------------------------------
 
     def scan(
-        self, folder: Path, shown_as: str = "site", *, workers: int | None = None
+        self,
+        folder: Path,
+        shown_as: str = "site",
+        *,
+        workers: int | None = None,
+        checked: Mapping[str, bytes] | None = None,
+        found: Iterable[Problem] = (),
     ) -> list[Problem]:
         """Every problem in the files under `folder`, each path shown under `shown_as`.
 
         A large site is read by `workers` processes (default: one per CPU, at most
         `MAX_WORKERS`), each taking every n-th file by size; a small one in this process.
+        `checked`: files checked already (`file_problems`), by path, with the `page_digest`
+        of the bytes checked; such a file is passed only if its bytes are still those, and
+        `found` are the problems found in them.
         """
+        self._checked = dict(checked or {})
         files = []
         for path in folder.rglob("*"):
             if path.is_file():
@@ -355,19 +368,35 @@ class OutputGate:
                 results = list(pool.map(self._scan_files, [folder] * workers, shares))
         else:
             results = [self._scan_files(folder, rels) for rels in shares]
-        problems = [problem for result in results for problem in result]
+        problems = [*found, *(problem for result in results for problem in result)]
         return sorted(
             (replace(p, path=f"{shown_as}/{p.path}") for p in problems), key=lambda p: p.path
         )
 
-    def enforce(self, folder: Path, shown_as: str = "site") -> None:
-        """Raise `OutputBlocked` if anything under `folder` must not be published."""
-        problems = self.scan(folder, shown_as)
+    def enforce(
+        self,
+        folder: Path,
+        shown_as: str = "site",
+        *,
+        checked: Mapping[str, bytes] | None = None,
+        found: Iterable[Problem] = (),
+    ) -> None:
+        """Raise `OutputBlocked` if anything under `folder` must not be published (see `scan`
+        for `checked` and `found`)."""
+        problems = self.scan(folder, shown_as, checked=checked, found=found)
         if problems:
             raise OutputBlocked(problems)
 
+    def file_problems(self, rel: str, data: bytes) -> list[Problem]:
+        """The problems in the file that will be written at `rel` (under the site) as `data`."""
+        report = _Report(rel)
+        if not _VendorFiles(self._shipped).ships(rel, data):
+            self._scan_file(rel, data, report)
+        return list(report.problems.values())
+
     def _scan_files(self, folder: Path, rels: list[str]) -> list[Problem]:
         vendor = _VendorFiles(self._shipped)
+        checked = self._checked
         problems: list[Problem] = []
         for rel in rels:
             report = _Report(rel)
@@ -376,6 +405,8 @@ class OutputGate:
             except OSError as exc:
                 report.add(f"cannot be read to check it ({exc.strerror})", None)
             else:
+                if rel in checked and checked[rel] == page_digest(data):
+                    continue  # its problems, if any, are in `found` already
                 if not vendor.ships(rel, data):
                     self._scan_file(rel, data, report)
             problems.extend(report.problems.values())
@@ -649,6 +680,11 @@ class OutputGate:
             if (self._root / folder / rel).is_file():
                 return f"{folder}/{rel}"
         return None
+
+
+def page_digest(data: bytes) -> bytes:
+    """What names a file's bytes as checked (see `OutputGate.scan`)."""
+    return hashlib.blake2b(data, digest_size=32).digest()
 
 
 def _gunzip(data: bytes) -> bytes:

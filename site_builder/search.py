@@ -11,16 +11,14 @@ The page template marks such a page's content `data-pagefind-body`, so pages wit
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import html
 import re
-from collections.abc import Coroutine, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from .indexer import Indexer, IndexerFailed
 from .models import Briefing, ReportNarrative, Review
 from .periods import Period
 from .site import Site
@@ -233,33 +231,26 @@ def index_site(site_dir: Path) -> int:
     The binary comes from the `pagefind[extended]` wheel: nothing is fetched at build time.
     """
     try:
-        return _run(_index(site_dir))
-    except (OSError, RuntimeError, AssertionError) as exc:
+        with Indexer(index_config(site_dir)) as indexer:
+            pages = indexer.add_folder(site_dir)
+            indexer.write()
+    except (OSError, IndexerFailed) as exc:
         raise SearchIndexFailed(f"the search index could not be built: {exc}") from None
+    remove_unused(site_dir)
+    return pages
 
 
-def _run(work: Coroutine[Any, Any, int]) -> int:
-    """`work` to its end, also when called where an event loop is already running (a test
-    driving a browser, an async adapter): then in a thread of its own."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(work)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, work).result()
-
-
-async def _index(site_dir: Path) -> int:
-    from pagefind.index import PagefindIndex
-
-    config = {
+def index_config(site_dir: Path) -> dict[str, object]:
+    """Pagefind's settings for the bundle of the site in `site_dir`."""
+    return {
         "output_path": str(site_dir / BUNDLE),
         # Heading anchors ("¶") are not words.
         "exclude_selectors": [".headerlink"],
         "force_language": "en",
     }
-    async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site_dir))
+
+
+def remove_unused(site_dir: Path) -> None:
+    """Delete the parts of the bundle the hub's own search dialog does not use."""
     for name in _UNUSED_UI:
         (site_dir / BUNDLE / name).unlink(missing_ok=True)
-    return int(result["page_count"])

@@ -1,0 +1,89 @@
+"""The page stream: pages checked and indexed while the engine renders (site_builder.page_stream),
+and the gate passing only the very bytes it checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import write_tree
+
+from engines.mkdocs import MkDocs
+from site_builder.gate import OutputGate, page_digest
+from site_builder.indexer import Indexer
+from site_builder.page_stream import PageStream
+from site_builder.search import index_config
+
+PHONE_PAGE = "<p>Call 0161 496 0000 today</p>"
+PHONE = "site/a/index.html: error: possible phone number '01** *** ****' in the text"
+SEARCHABLE = (
+    '<html lang="en"><head><title>{0}</title></head>'
+    "<body><main data-pagefind-body><h1>{0}</h1><p>{1}</p></main></body></html>"
+)
+
+
+def _gate() -> OutputGate:
+    return OutputGate(site_url="https://hub.example/", shipped=MkDocs.shipped)
+
+
+def test_a_file_checked_already_is_passed_only_while_its_bytes_are_those_checked(
+    tmp_path: Path,
+) -> None:
+    folder = write_tree(tmp_path / "site", {"a/index.html": PHONE_PAGE})
+    gate = _gate()
+    checked = {"a/index.html": page_digest(PHONE_PAGE.encode())}
+    # checked, and its findings (none given here) stand: the file is not read again
+    assert gate.scan(folder, "site", workers=1, checked=checked) == []
+    # changed after it was checked: read again, and the phone number is found
+    (folder / "a/index.html").write_text(PHONE_PAGE + " ", encoding="utf-8")
+    found = gate.scan(folder, "site", workers=1, checked=checked)
+    assert [p.format() for p in found] == [PHONE]
+
+
+def test_file_problems_are_the_problems_the_scan_finds(tmp_path: Path) -> None:
+    folder = write_tree(tmp_path / "site", {"a/index.html": PHONE_PAGE})
+    gate = _gate()
+    early = gate.file_problems("a/index.html", PHONE_PAGE.encode())
+    assert [p.format() for p in early] == [
+        "a/index.html: error: possible phone number '01** *** ****' in the text"
+    ]
+    checked = {"a/index.html": page_digest(PHONE_PAGE.encode())}
+    found = gate.scan(folder, "site", workers=1, checked=checked, found=early)
+    assert [p.format() for p in found] == [PHONE]
+
+
+def test_streamed_pages_are_checked_and_indexed_with_the_pages_not_handed_over(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    streamed = SEARCHABLE.format("Neglect", "Call 0161 496 0000 about cumulative harm")
+    walked = SEARCHABLE.format("Strangers", "Bruising in babies who are not yet mobile")
+    with PageStream(site, _gate()) as stream:
+        stream.page("a/index.html", streamed)
+        stream.page("empty/index.html", "  \n")  # an engine writes no file for it
+        write_tree(site, {"a/index.html": streamed, "b/index.html": walked})
+        result = stream.finish()
+    assert result is not None
+    assert sorted(result.digests) == ["a/index.html"]
+    assert result.digests["a/index.html"] == page_digest(streamed.encode())
+    assert [p.format() for p in result.problems] == [
+        "a/index.html: error: possible phone number '01** *** ****' in the text"
+    ]
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == 2  # a/ and b/, each once
+    assert not (site / "pagefind/pagefind-ui.js").exists()
+
+
+def test_a_stopped_indexer_is_a_clear_failure(tmp_path: Path) -> None:
+    from site_builder.indexer import IndexerFailed
+
+    with Indexer(index_config(tmp_path)) as indexer:
+        indexer._process.kill()  # the binary dies mid-build (killed, out of memory)
+        indexer._process.wait()
+        try:
+            indexer.add_page("/a/", SEARCHABLE.format("A", "b"))
+            indexer.write()
+        except IndexerFailed as exc:
+            assert str(exc).startswith("Pagefind stopped (")
+        else:
+            raise AssertionError("a dead Pagefind was not noticed")
