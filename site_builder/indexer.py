@@ -66,10 +66,21 @@ class Indexer:
         return int(answer["page_count"])
 
     def write(self) -> int:
-        """Write the bundle once every page added is indexed; the pages added one by one."""
+        """Write the bundle once every page added is indexed; the pages added one by one.
+
+        The bundle is asked for (`GetFiles`) and written here: Pagefind answers `WriteFiles`
+        before its files are all on disk, and a build that read them then found one cut short.
+        """
         for message_id in self._pending:
             self._answer(message_id)
-        self._call({"type": "WriteFiles", "index_id": self._index_id, "output_path": self._output})
+        answer = self._call({"type": "GetFiles", "index_id": self._index_id})
+        output = Path(self._output)
+        for file in answer["files"]:
+            target = output / file["path"]
+            if ".." in Path(file["path"]).parts or Path(file["path"]).is_absolute():
+                raise IndexerFailed(f"Pagefind named a file outside the bundle: {file['path']}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
         return len(self._pending)
 
     def close(self) -> None:
