@@ -24,7 +24,7 @@ from .interrupts import stop_signals_deferred, stop_signals_held
 from .page_stream import PageStream, Streamed
 from .pipeline import SITE, Prepared
 from .publication import AS_OF_ENV, INTERNAL_ENV, PREVIEW_ENV, Edition
-from .search import SearchIndexFailed, index_site
+from .search import BUNDLE, SearchIndexFailed, index_site
 from .site_dir import checked_site_dir
 
 if TYPE_CHECKING:
@@ -78,6 +78,8 @@ def build_site(
         rendered = staging / SITE
         streamed = _render(engine, config, rendered, gate)
         if streamed is None:
+            if engine.streams_pages:  # its worker failed: what it wrote of the bundle goes
+                shutil.rmtree(rendered / BUNDLE, ignore_errors=True)
             try:
                 index_site(rendered)  # after the engine, whatever it is; before the swap
             except SearchIndexFailed as exc:
