@@ -158,8 +158,11 @@ def browser():
     """Headless Debian Chromium driven by Playwright's sync API."""
     if not CHROMIUM.exists() and not os.environ.get("CI"):
         pytest.skip(f"{CHROMIUM} not found (apt-get install chromium); browser tests skipped")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # CI's 2 cores run two workers, each with a Chromium: a first Pagefind load (its WASM
+    # compiled) can take longer than expect()'s default 5 s there.
+    expect.set_options(timeout=10_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:

@@ -216,6 +216,8 @@ def test_search_works_after_instant_navigation(spage) -> None:  # noqa: ANN001
     spage.goto("/")
     spage.locator("article").get_by_role("link", name="Neglect").first.click()
     expect(spage).to_have_url(re.compile(r"/themes/neglect/$"))
+    # The address changes before the new page is in place: type once it is.
+    expect(spage.get_by_role("heading", level=1)).to_contain_text("Neglect")
     field = spage.get_by_role("searchbox", name="Search briefings, reviews and reports").first
     field.fill("nightjar")
     expect(spage.locator(".hub-search--header .hub-search__status")).to_have_text(
