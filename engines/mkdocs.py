@@ -63,5 +63,4 @@ class _Pages(BasePlugin):
         self._pages = pages
 
     def on_post_page(self, output: str, page, config) -> str:
-        self._pages(page.file.dest_uri, output)
-        return output
+        return self._pages(page.file.dest_uri, output) or output

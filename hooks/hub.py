@@ -1,8 +1,7 @@
 """MkDocs adapter for `mkdocs build`, `mkdocs serve` and `hub serve`: translation only.
 
-site_builder prepares every file (`site_builder.engine_run`); this hands them to MkDocs in
-place of the sources. `hub build` runs MkDocs without this hook, on a staged folder
-(engines/mkdocs.py).
+site_builder prepares every file and puts back the raw HTML it held aside
+(`site_builder.engine_run`); this hands them to MkDocs. `hub build` needs no hook.
 """
 
 from __future__ import annotations
@@ -46,6 +45,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for path, content in _run.files()
     ]
     return Files(kept + made)
+
+
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:  # noqa: ANN001
+    return _run.fill(output, page.file.dest_uri)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from .engine import Engine, EngineFailed
+from .engine import Engine, EngineFailed, PageSink
+from .fragments import FragmentLost, Fragments
 from .interrupts import stop_signals_deferred, stop_signals_held
 from .page_stream import PageStream, Streamed
 from .pipeline import SITE, Prepared
@@ -76,7 +77,7 @@ def build_site(
             staging = Path(tempfile.mkdtemp(prefix=prefix, dir=site_dir.parent))
         config = prepared.stage(staging, root, engine.overrides)
         rendered = staging / SITE
-        streamed = _render(engine, config, rendered, gate)
+        streamed = _render(engine, config, rendered, gate, prepared.held)
         if streamed is None:
             if engine.streams_pages:  # its worker failed: what it wrote of the bundle goes
                 shutil.rmtree(rendered / BUNDLE, ignore_errors=True)
@@ -96,18 +97,42 @@ def build_site(
 
 
 def _render(
-    engine: Engine, config: Path, rendered: Path, gate: OutputGate | None
+    engine: Engine,
+    config: Path,
+    rendered: Path,
+    gate: OutputGate | None,
+    held: Fragments | None = None,
 ) -> Streamed | None:
-    """Render with `engine`; what was checked and indexed meanwhile, or None if nothing was."""
+    """Render with `engine`, `held`'s blocks put back in each page; what was checked and
+    indexed meanwhile, or None if nothing was."""
     try:
         if not (engine.streams_pages and PageStream.available()):
-            engine.render(config)
-            return None
-        with PageStream(rendered, gate) as stream:
-            engine.render(config, stream.page)
-            return stream.finish()
+            engine.render(config, None if held is None else _filled(held, None))
+            streamed = None
+        else:
+            with PageStream(rendered, gate) as stream:
+                engine.render(config, _filled(held, stream.page))
+                streamed = stream.finish()
     except EngineFailed as exc:
         raise BuildFailed(str(exc)) from None
+    except FragmentLost as exc:
+        raise BuildFailed(f"internal error: {exc}") from None
+    if held is not None and held.unplaced():
+        raise BuildFailed(f"internal error: {held.unplaced()} block(s) of raw HTML not rendered")
+    return streamed
+
+
+def _filled(held: Fragments | None, then: PageSink | None) -> PageSink:
+    """The page sink: `held`'s blocks back in the page, which then goes to `then`."""
+
+    def page(rel: str, html: str) -> str:
+        if held is not None:
+            html = held.fill(html, rel)
+        if then is not None:
+            then(rel, html)
+        return html
+
+    return page
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

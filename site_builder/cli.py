@@ -132,7 +132,12 @@ def _run(args: argparse.Namespace) -> int:
     if problems.errors and args.command == "build":
         return EXIT_PROBLEMS
     if args.command == "build":
-        prepared = publish(checked, edition, raw_links_from_source=engine.raw_links_from_source)
+        prepared = publish(
+            checked,
+            edition,
+            raw_links_from_source=engine.raw_links_from_source,
+            held=engine.streams_pages,
+        )
         gate = OutputGate.for_site(prepared.site, root, engine.shipped)
         shown_as = _shown(site_dir, root)
         try:

@@ -13,8 +13,9 @@ Zensical). An adapter is an object with:
     render(config: Path, pages: PageSink | None = None) -> None
         build the staged folder whose config is `config` (see `Prepared.stage`) into its
         `site/`; raise `EngineFailed` with a reason an author can read. If it streams pages,
-        call `pages(site-relative path, text)` for each page before writing it (the hub
-        checks and indexes it meanwhile, on another core: `site_builder.page_stream`).
+        call `pages(site-relative path, text)` for each page and write the text it returns
+        (the hub puts back the raw HTML it held aside, `site_builder.fragments`, and checks
+        and indexes the page meanwhile, on another core: `site_builder.page_stream`).
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ class EngineMissing(Exception):
     """No engine of that name is installed."""
 
 
-PageSink = Callable[[str, str], None]
-"""Called with (site-relative path of a page, its text) before the engine writes it."""
+PageSink = Callable[[str, str], str | None]
+"""Called with (site-relative path of a page, its text) before the engine writes it; returns
+the text to write (None: as it is)."""
 
 
 class Engine(Protocol):

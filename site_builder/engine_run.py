@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .fragments import FragmentLost
 from .gate import OutputGate
 from .pages.problems import problem_page
 from .pipeline import CONTEXT_KEY, Prepared, context, prepare
@@ -37,6 +38,7 @@ class EngineRun:
         self.prepared: Prepared | None = None
         self.problems_page: str | None = None
         self._indexing: threading.Thread | None = None
+        self._lost: list[str] = []
 
     def prepare(self, root: Path) -> dict[str, object]:
         """Check and generate for `root`, printing the problems; the templates' context (to
@@ -47,10 +49,11 @@ class EngineRun:
             edition = edition_from_env(self.command)
         except EditionError as exc:
             raise RunFailed(str(exc)) from None
-        self.prepared, problems = prepare(root, edition)
+        self.prepared, problems = prepare(root, edition, held=True)
         for problem in problems.sorted():
             print(problem.format(), file=sys.stderr)
         self.problems_page = None
+        self._lost = []
         if self.prepared is None and self.command == "serve":
             self.problems_page = problem_page(problems)
         elif self.prepared is None:
@@ -67,6 +70,16 @@ class EngineRun:
             for output in self.prepared.outputs:
                 yield output.path, output.content
 
+    def fill(self, page: str, rel: str) -> str:
+        """Rendered page `rel` with the raw HTML held aside put back (`site_builder.fragments`);
+        a page that lost a block is reported by `finish`."""
+        held = self.prepared.held if self.prepared is not None else None
+        try:
+            return page if held is None else held.fill(page, rel)
+        except FragmentLost as exc:
+            self._lost.append(str(exc))
+            return page
+
     def finish(self, site_dir: Path, shipped: Iterable[Path] = ()) -> None:
         """After the engine: the problem page, or the search index and (for `build`) the
         output gate over what was written, its findings printed. `shipped`: the engine's
@@ -74,6 +87,8 @@ class EngineRun:
         if self.problems_page is not None:
             (site_dir / NOT_FOUND).write_text(self.problems_page, encoding="utf-8")
             return
+        if self._lost:
+            raise RunFailed(f"internal error: {'; '.join(self._lost)}")
         if self.command == "serve":
             self._indexing = threading.Thread(target=self._index, args=(site_dir,), daemon=True)
             self._indexing.start()

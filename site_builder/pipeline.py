@@ -18,6 +18,7 @@ from pathlib import Path
 from . import routes
 from .checks import check_project
 from .config import EngineSettings, check_config
+from .fragments import Fragments, held_by
 from .links import drop_links
 from .loader import load_project
 from .pages import OutputFile, generate
@@ -66,6 +67,7 @@ class Prepared:
     outputs: tuple[OutputFile, ...]  # docs paths: every page and generated file
     assets: tuple[str, ...] = ()  # project-relative files under content/ copied as they are
     context: dict[str, object] = field(default_factory=dict)
+    held: Fragments | None = None  # raw HTML blocks the page sink puts back
 
     @functools.cached_property  # asked once per engine file by `replaces`
     def docs_paths(self) -> frozenset[str]:
@@ -118,13 +120,18 @@ class Prepared:
 
 
 def prepare(
-    root: Path, edition: Edition, site_url: str | None = None, feedback_url: str | None = None
+    root: Path,
+    edition: Edition,
+    site_url: str | None = None,
+    feedback_url: str | None = None,
+    *,
+    held: bool = False,
 ) -> tuple[Prepared | None, Problems]:
-    """Check, then (only when there are no errors) publish and generate."""
+    """Check, then (only when there are no errors) publish and generate (see `publish`)."""
     checked = check(root)
     if checked.problems.errors:
         return None, checked.problems
-    return publish(checked, edition, site_url, feedback_url), checked.problems
+    return publish(checked, edition, site_url, feedback_url, held=held), checked.problems
 
 
 def publish(
@@ -134,15 +141,18 @@ def publish(
     feedback_url: str | None = None,
     *,
     raw_links_from_source: bool = False,
+    held: bool = False,
 ) -> Prepared:
     """The edition of a checked project (which must have no errors), every file generated.
     `site_url` and `feedback_url` (the form) are mkdocs.yml's unless given;
-    `raw_links_from_source`: how the engine reads raw HTML links (`routes.relative_url`)."""
+    `raw_links_from_source`: how the engine reads raw HTML links (`routes.relative_url`);
+    `held`: raw HTML blocks are held aside for the page sink (`site_builder.fragments`)."""
     settings = checked.settings
     site_url = settings.site_url if site_url is None else site_url
     feedback_url = settings.feedback_url if feedback_url is None else feedback_url
     site = Site.publish(checked.project, edition, site_url, feedback_url)
-    with routes.links_for(raw_links_from_source):
+    held_aside = Fragments() if held else None
+    with routes.links_for(raw_links_from_source), held_by(held_aside):
         generated = generate(site)
     written = {f.path for f in generated}
     left_out = left_out_docs(site)
@@ -150,7 +160,7 @@ def publish(
     files = [*generated, *(f for f in free if f.path not in written)]
     if edition.internal and settings.edit_base:
         files = [_with_edit_url(site, f, settings.edit_base) for f in files]
-    return Prepared(site, tuple(files), checked.project.assets, context(edition))
+    return Prepared(site, tuple(files), checked.project.assets, context(edition), held_aside)
 
 
 def context(edition: Edition) -> dict[str, object]:

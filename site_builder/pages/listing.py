@@ -12,7 +12,7 @@ import functools
 import html
 from collections.abc import Iterable
 
-from .. import routes, search
+from .. import fragments, routes, search
 from ..loader import CONTENT_DIR
 from ..models import Action, Briefing, ReportNarrative, Review
 from ..publication import embargo_lifts
@@ -56,8 +56,9 @@ def left_out_docs(site: Site) -> set[str]:
 
 
 def join_blocks(parts: Iterable[str]) -> str:
-    """Markdown blocks separated by blank lines; empty blocks are skipped."""
-    return "\n\n".join(p.rstrip("\n") for p in parts if p) + "\n"
+    """Markdown blocks separated by blank lines; empty blocks are skipped, and a block of raw
+    HTML is held aside when the engine puts it back (`site_builder.fragments`)."""
+    return "\n\n".join(fragments.hold(p.rstrip("\n")) for p in parts if p) + "\n"
 
 
 def facts_box(facts: Iterable[tuple[str, str]]) -> str:

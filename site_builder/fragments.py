@@ -1,0 +1,94 @@
+"""Raw HTML set aside from the generated Markdown and put back in the rendered page.
+
+A generated page's boxes, lists and tables are raw HTML that Markdown passes through as it is,
+yet Python-Markdown still parses every tag of them (md_in_html's block parser, then MkDocs'
+anchor finder): at 2,000 briefings, with the theme, audience and agency lists, that was 40% of
+the render. An engine that hands each page over before writing it (`Engine.streams_pages`)
+gets, in place of each such block, a paragraph holding a token; the page sink puts the block
+back (`Fragments.fill`). The tokens carry a random nonce per build, so no author's text can
+stand for one, and a token the engine did not keep as its own paragraph fails the build.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# The block-level elements the generators write whole; Python-Markdown passes each through as
+# it is when it opens a block and no `markdown` attribute asks for Markdown inside it.
+_WHOLE_BLOCK = re.compile(r"<(div|p|ul|ol|dl|table|figure|section|form|details)[\s>]")
+
+
+class FragmentLost(Exception):
+    """A page's token did not come back as a paragraph of its own: the page is not whole."""
+
+
+class Fragments:
+    """The raw HTML blocks of one generation, each held under a token until its page is
+    rendered."""
+
+    def __init__(self) -> None:
+        self.nonce = secrets.token_hex(8)
+        self._blocks: list[str] = []
+        self._placed: set[int] = set()
+        self._token = re.compile(f"<p>HUBF{self.nonce}X([0-9]+)</p>")
+
+    def hold(self, block: str) -> str:
+        """`block` itself, or a token paragraph in its place when it is raw HTML as a whole."""
+        if not is_whole_html(block):
+            return block
+        self._blocks.append(block)
+        return f"HUBF{self.nonce}X{len(self._blocks) - 1}"
+
+    def fill(self, page: str, where: str = "page") -> str:
+        """The rendered `page` with its blocks back; `FragmentLost` if a token was not kept."""
+        if f"HUBF{self.nonce}" not in page:
+            return page
+
+        def block(match: re.Match[str]) -> str:
+            index = int(match.group(1))
+            self._placed.add(index)
+            return self._blocks[index] + "\n"  # as Python-Markdown puts back raw HTML
+
+        filled = self._token.sub(block, page)
+        if f"HUBF{self.nonce}" in filled:
+            raise FragmentLost(f"{where}: a block of raw HTML was not rendered as it was held")
+        return filled
+
+    def unplaced(self) -> int:
+        """How many held blocks no rendered page has asked for."""
+        return len(self._blocks) - len(self._placed)
+
+
+def is_whole_html(block: str) -> bool:
+    """Whether Markdown passes `block` through untouched: one block-level element, opened at
+    its start and closed at its end, with no Markdown asked for inside."""
+    match = _WHOLE_BLOCK.match(block)
+    return (
+        match is not None
+        and block.rstrip().endswith(f"</{match.group(1)}>")
+        and "markdown=" not in block
+        and "\n\n" not in block  # a blank line could end the block for Markdown
+    )
+
+
+_HELD: ContextVar[Fragments | None] = ContextVar("fragments", default=None)
+
+
+@contextmanager
+def held_by(fragments: Fragments | None) -> Iterator[None]:
+    """Within the block, `hold` sets raw HTML aside in `fragments` (None: keeps it in place)."""
+    token = _HELD.set(fragments)
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
+
+
+def hold(block: str) -> str:
+    """`block`, or its token when a generation holds fragments (see `held_by`)."""
+    fragments = _HELD.get()
+    return block if fragments is None else fragments.hold(block)

@@ -1,0 +1,147 @@
+"""Raw HTML held aside from the generated Markdown and put back in the rendered page."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, REPO, corpus_project, run_hub
+
+from site_builder import engine
+from site_builder.build import build_site
+from site_builder.fragments import FragmentLost, Fragments, held_by, hold, is_whole_html
+from site_builder.pages.listing import join_blocks
+from site_builder.pipeline import check, publish
+from site_builder.publication import Edition
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        '<div class="hub-facts" data-pagefind-ignore>\n<dl>\n<dt>Themes</dt>\n</dl>\n</div>',
+        '<ul class="hub-list">\n<li><a href="x/">X</a></li>\n</ul>',
+        '<p class="hub-lead">A summary.</p>',
+        "<table>\n<tr><td>1</td></tr>\n</table>",
+    ],
+)
+def test_a_whole_element_is_held(block: str) -> None:
+    assert is_whole_html(block)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "# A heading",
+        "Some *Markdown* with <em>inline</em> HTML.",
+        '<div class="x" markdown="1">\n\n## In the table of contents\n\n</div>',
+        "<div>one</div> and text after it",
+        "<div>\n\nA blank line ends raw HTML for Markdown.\n</div>",
+        "<span>inline, not a block</span>",
+        "<details><summary>Open</summary>text</details>\n\nafter",
+        '!!! warning "Due for review"\n\n    <p>x</p>',
+    ],
+)
+def test_markdown_or_mixed_blocks_are_left_in_place(block: str) -> None:
+    assert not is_whole_html(block)
+
+
+def test_a_held_block_comes_back_in_its_paragraph() -> None:
+    fragments = Fragments()
+    box = '<div class="hub-facts">\n<dl>\n<dt>For</dt>\n<dd>All</dd>\n</dl>\n</div>'
+    token = fragments.hold(box)
+    assert token != box and "<" not in token
+    assert fragments.hold("## Learning") == "## Learning"
+    page = f"<h1>T</h1>\n<p>{token}</p>\n<h2>Learning</h2>"
+    assert fragments.fill(page) == f"<h1>T</h1>\n{box}\n\n<h2>Learning</h2>"
+    assert fragments.unplaced() == 0
+
+
+def test_a_token_not_kept_as_its_own_paragraph_is_an_error() -> None:
+    fragments = Fragments()
+    token = fragments.hold("<p>x</p>")
+    with pytest.raises(FragmentLost) as caught:
+        fragments.fill(f"<ul><li>{token}</li></ul>", "briefings/a/index.html")
+    assert str(caught.value) == (
+        "briefings/a/index.html: a block of raw HTML was not rendered as it was held"
+    )
+
+
+def test_a_block_never_rendered_is_counted() -> None:
+    fragments = Fragments()
+    fragments.hold("<p>one</p>")
+    fragments.hold("<p>two</p>")
+    fragments.fill(f"<p>HUBF{fragments.nonce}X1</p>")
+    assert fragments.unplaced() == 1
+
+
+def test_an_authors_copy_of_a_token_is_only_text() -> None:
+    # The nonce is new for every generation: a token copied from a page of an earlier build
+    # (or guessed) names nothing.
+    earlier, now = Fragments(), Fragments()
+    earlier.hold("<p>old</p>")
+    now.hold("<p>secret</p>")
+    page = f"<p>HUBF{earlier.nonce}X0</p>"
+    assert earlier.nonce != now.nonce
+    assert now.fill(page) == page
+
+
+def test_join_blocks_holds_only_inside_a_generation() -> None:
+    parts = ["# Title", '<p class="hub-lead">Lead.</p>', "Body *text*."]
+    assert join_blocks(parts) == '# Title\n\n<p class="hub-lead">Lead.</p>\n\nBody *text*.\n'
+    fragments = Fragments()
+    with held_by(fragments):
+        held = join_blocks(parts)
+        assert hold("<p>x</p>") == f"HUBF{fragments.nonce}X1"
+    assert held == f"# Title\n\nHUBF{fragments.nonce}X0\n\nBody *text*.\n"
+    assert hold("<p>x</p>") == "<p>x</p>"
+
+
+def _pages(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(site.rglob("*"))
+        if path.suffix in {".html", ".xml", ".csv", ".txt"} and "pagefind" not in path.parts
+    }
+
+
+def _between_tags(text: str) -> str:
+    """Whitespace runs as one space: where Markdown puts blank lines around raw HTML."""
+    return re.sub(r"\s+", " ", text)
+
+
+def test_hub_build_writes_the_pages_markdown_would_have_written(tmp_path: Path) -> None:
+    root = corpus_project("rich", tmp_path / "project")
+    held = tmp_path / "held"
+    result = run_hub(root, "build", "--site-dir", str(held), "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    checked = check(root)
+    edition = Edition(as_of=date.fromisoformat(AS_OF))
+    in_place = tmp_path / "in-place"
+    build_site(publish(checked, edition, held=False), in_place, engine.engine("mkdocs"))
+    expected, written = _pages(in_place), _pages(held)
+    assert sorted(written) == sorted(expected)
+    assert len([p for p in written if p.endswith(".html")]) > 20
+    assert not [p for p, text in written.items() if "HUBF" in text]
+    differ = [p for p in expected if _between_tags(expected[p]) != _between_tags(written[p])]
+    assert differ == []
+    # Held blocks are there: the briefing list of a theme page, the facts box of a briefing.
+    assert sum('class="hub-facts"' in text for text in written.values()) >= 3
+
+
+def test_mkdocs_build_with_the_hook_puts_the_blocks_back(tmp_path: Path) -> None:
+    root = corpus_project("rich", tmp_path / "project")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HUB_AS_OF": AS_OF, "NO_MKDOCS_2_WARNING": "1"}
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml")]
+    result = subprocess.run(
+        [*command, "-d", str(site)], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    written = _pages(site)
+    assert not [p for p, text in written.items() if "HUBF" in text]
+    assert sum('class="hub-facts"' in text for text in written.values()) >= 3
