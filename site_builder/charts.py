@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .drawing import svg_of
+from .fragments import hold
 from .pages.markup import html_text, markdown_block
 
 Figure = dict[str, Any]
@@ -49,13 +50,17 @@ def chart_block(figure: Figure, *, chart_id: str, caption: str, table_markdown: 
     data = html.escape(spec, quote=True)
     label = html_text(caption)
     drawing = svg_of(json.loads(spec), drawing_id=f"{chart_id}-paper")
-    return (
+    figure_html = (
         f'<figure class="hub-figure" id="{html.escape(chart_id)}">\n'
         f'<div class="hub-chart" role="img" aria-label="Chart: {label}. '
         f'The data table follows." data-figure="{data}"></div>\n'
         f"{drawing}\n"
         f"<figcaption>{label}</figcaption>\n"
-        "</figure>\n\n"
+        "</figure>"
+    )
+    return (
+        hold(figure_html)  # no Markdown in it (see site_builder.fragments)
+        + "\n\n"
         + markdown_block(
             table_markdown,
             ["hub-chart-data"],

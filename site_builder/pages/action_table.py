@@ -15,7 +15,7 @@ from ..dashboard import IMPACT_NOT_EVIDENCED, impact_not_evidenced
 from ..models import Action, Review
 from ..site import Site
 from . import markup
-from .listing import agency_name, html_link, review_path
+from .listing import agency_name, html_link, join_blocks, review_path
 
 STATUS_WORDS = {
     "not-started": ("○", "Not started"),
@@ -89,7 +89,7 @@ def action_table(
     classes = ["hub-actions", "hub-actions--with-review"] if show_review else ["hub-actions"]
     table = markup.element("div", f"\n{markup.html_table(headers, rows)}\n", classes)
     cards = action_cards(site, pairs, show_review, page)
-    return f"{table}\n\n{cards}"
+    return join_blocks([table, cards]).rstrip("\n")
 
 
 def action_cards(

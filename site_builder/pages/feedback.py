@@ -17,7 +17,15 @@ from ..models import Briefing
 from ..periods import Period
 from ..site import Site
 from . import OutputFile, markup
-from .listing import agency_name, agency_path, briefing_path, href, html_link, page_link
+from .listing import (
+    agency_name,
+    agency_path,
+    briefing_path,
+    href,
+    html_link,
+    join_blocks,
+    page_link,
+)
 
 FEEDBACK_CSV = routes.FEEDBACK_CSV
 LINK_TEXT = "How did you use this briefing?"
@@ -105,7 +113,8 @@ def briefing_block(site: Site, briefing: Briefing) -> str:
         parts.append(markup.element("p", markup.button(LINK_TEXT, url), ["hub-feedback"]))
         parts.append(markup.element("p", ANONYMOUS, ["hub-feedback-note"]))
     block = markup.element("div", "\n" + "\n".join(parts) + "\n", attributes=ignored)
-    return markup.heading(2, "Learning into practice", attributes=ignored) + "\n\n" + block
+    heading = markup.heading(2, "Learning into practice", attributes=ignored)
+    return join_blocks([heading, block]).rstrip("\n")
 
 
 def _answers_sentence(site: Site, answers: Answers, agencies: list[tuple[str, Answers]]) -> str:
@@ -236,7 +245,7 @@ def _unanswered(site: Site, page: str) -> str:
             for agency_id, briefings in silent
         ],
     )
-    return f"{lead}\n\n{table}"
+    return join_blocks([lead, table]).rstrip("\n")
 
 
 # --- The report (4.2) ------------------------------------------------------------------------
