@@ -141,7 +141,8 @@ def _index(pages, site_dir: Path, gate: OutputGate | None, parent: int) -> Strea
                     indexer.add_page(_url(rel), (site_dir / rel).read_text(ENCODING, "replace"))
                 continue
             rel, html = item
-            indexer.add_page(_url(rel), html)  # Pagefind indexes it while the gate reads it
+            # Pagefind indexes it while the gate reads it.
+            indexer.add_page(_url(rel), search.pagefind_view(html))
             if gate is not None:
                 data = html.encode(ENCODING, ERRORS)
                 problems += gate.file_problems(rel, data)

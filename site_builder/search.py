@@ -240,6 +240,36 @@ def index_site(site_dir: Path) -> int:
     return pages
 
 
+# The page template's mark of a result's content (overrides/main.html), and the `div` tags
+# that open and close elements after it.
+_BODY_MARK = "<div data-pagefind-body"
+_DIV_TAG = re.compile(r"<(/?)div[\s>]", re.IGNORECASE)
+
+
+def pagefind_view(page: str) -> str:
+    """What Pagefind reads of a rendered result page: its `<title>` and the element marked
+    `data-pagefind-body`, without the theme's header, navigation and footer (more than half
+    of a page's bytes, and of Pagefind's time, to index nothing: it indexes only that
+    element). A page without the mark, or whose element does not close, is given whole."""
+    start = page.find(_BODY_MARK)
+    if start < 0:
+        return page
+    depth = 0
+    for tag in _DIV_TAG.finditer(page, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = page.find(">", tag.end() - 1) + 1
+            break
+    else:
+        return page
+    opened, closed = page.find("<title>"), page.find("</title>")
+    title = page[opened : closed + len("</title>")] if 0 <= opened < closed < start else ""
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8">{title}</head>'
+        f"<body>{page[start:end]}</body></html>"
+    )
+
+
 def index_config(site_dir: Path) -> dict[str, object]:
     """Pagefind's settings for the bundle of the site in `site_dir`."""
     return {

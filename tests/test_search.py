@@ -160,3 +160,66 @@ def test_pagefind_writes_its_runtime_as_the_gate_knows_it_and_no_unused_interfac
         assert hashlib.sha256((site / rel).read_bytes()).hexdigest() == sha, rel
     names = {p.name for p in (site / "pagefind").iterdir()}
     assert not {n for n in names if "-ui." in n or n == "pagefind-highlight.js"}
+
+
+PAGE = (
+    '<!doctype html>\n<html lang="en"><head><title>A briefing - Hub</title>'
+    '<link rel="stylesheet" href="x.css"></head><body><header><nav>Home Briefings</nav></header>'
+    '<main><div data-pagefind-body data-pagefind-weight="0.5">\n<article><h1>A briefing</h1>'
+    "<div class=\"hub-facts\"><div>Themes</div></div><p>Text</p></article>\n</div>\n"
+    "<div class=\"md-footer\">Footer</div></main></body></html>"
+)
+
+
+def test_pagefind_reads_the_title_and_the_marked_content_only() -> None:
+    from site_builder.search import pagefind_view
+
+    assert pagefind_view(PAGE) == (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>A briefing - Hub</title>'
+        '</head><body><div data-pagefind-body data-pagefind-weight="0.5">\n<article>'
+        '<h1>A briefing</h1><div class="hub-facts"><div>Themes</div></div><p>Text</p>'
+        "</article>\n</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>A list page: no result</p></body></html>",
+        "<html><body><div data-pagefind-body><div>never closed</body></html>",
+    ],
+)
+def test_a_page_without_a_closed_mark_is_read_whole(page: str) -> None:
+    from site_builder.search import pagefind_view
+
+    assert pagefind_view(page) == page
+
+
+def test_the_marked_content_gives_the_index_the_whole_page_gives(
+    rich_build: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import gzip
+
+    from site_builder.indexer import Indexer
+    from site_builder.search import BUNDLE, index_config, pagefind_view
+
+    _, site = rich_build
+    pages = [
+        (path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
+        for path in sorted(site.rglob("*.html"))
+        if BUNDLE not in path.parts
+    ]
+    bundles = []
+    for name, view in (("views", pagefind_view), ("whole", lambda page: page)):
+        with Indexer(index_config(tmp_path / name)) as indexer:
+            for rel, page in pages:
+                indexer.add_page("/" + rel.removesuffix("index.html"), view(page))
+            indexer.write()
+        bundles.append(tmp_path / name / BUNDLE)
+    assert sum(pagefind_view(page) != page for _, page in pages) >= 10
+    for kind in ("fragment", "index"):  # what each page says; every word and where it is
+        views, whole = (
+            sorted(gzip.decompress(f.read_bytes()) for f in (bundle / kind).iterdir())
+            for bundle in bundles
+        )
+        assert views and views == whole, kind
