@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from site_builder import routes
 
@@ -75,3 +79,31 @@ def test_raw_html_links_as_each_engine_reads_them(
 def test_markdown_links_are_relative_to_the_source() -> None:
     assert routes.relative("agencies/education.md", "reviews/r1.md") == "../reviews/r1.md"
     assert routes.relative("index.md", "briefings/index.md") == "briefings/index.md"
+
+
+@pytest.mark.parametrize(
+    ("target", "base", "expected"),
+    [
+        ("themes/neglect/", "briefings/x/", "../../themes/neglect"),
+        ("briefings/", "briefings/x/", ".."),
+        ("", "agencies/police/", "../.."),
+        ("briefings/x/", "", "briefings/x"),
+        ("themes/", "themes/", "."),
+    ],
+)
+def test_relative_path_between_the_hubs_own_paths(target: str, base: str, expected: str) -> None:
+    assert routes._relative_path(target, base) == expected
+
+
+_SEGMENT = st.sampled_from(["a", "b", "themes", "index.md", "x-1"])
+
+
+@given(
+    st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4), st.booleans(), st.booleans()
+)
+def test_relative_path_is_posix_relpath(
+    to: list[str], start: list[str], slash_to: bool, slash_start: bool
+) -> None:
+    target = "/".join(to) + ("/" if slash_to and to else "")
+    base = "/".join(start) + ("/" if slash_start and start else "")
+    assert routes._relative_path(target, base) == posixpath.relpath(target or ".", base or ".")
