@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,7 +47,7 @@ from .models.voice import VoiceMeta
 from .outline import split_at_level
 from .periods import Period
 from .privacy import PrivacyGate
-from .problems import Problems
+from .problems import Problem, Problems
 from .project import Briefings, Collection, Project, Reports, Reviews, Scorecards
 from .scaffold import slugify
 from .source import (
@@ -131,6 +134,7 @@ class Loader:
         return project, self.problems
 
     # -- files ------------------------------------------------------------------
+    # (the privacy scan of a large project runs in forked workers: `_scan_share`)
 
     def _rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -169,19 +173,38 @@ class Loader:
             return None
 
     def _scan_all(self) -> None:
-        """The privacy gate over every name and every text a reader could see."""
+        """The privacy gate over every name and every text a reader could see; a large project
+        is scanned by one process per core (its problems reported in the same order)."""
         reported: set[str] = set()
         for file in self.files:
             self._scan_name(file, reported)
+        texts: list[tuple[str, str, str]] = []
         for file in self.files:
             text = self._read(file.path)
             if text is not None:
-                self._scan_file(self.shown.get(file.rel, file.rel), file.path.suffix, text)
+                texts.append((self.shown.get(file.rel, file.rel), file.path.suffix, text))
         mkdocs = self.root / MKDOCS_YML
         if mkdocs.is_file():
             text = self._read(mkdocs)
             if text is not None:
-                self._scan_file(MKDOCS_YML, ".yml", text)
+                texts.append((MKDOCS_YML, ".yml", text))
+        workers = min(os.cpu_count() or 1, SCAN_WORKERS)
+        big = sum(len(text) for _, _, text in texts) > SCAN_PARALLEL_FROM
+        if workers > 1 and big and "fork" in multiprocessing.get_all_start_methods():
+            global _SCANNING
+            shares = [range(i, len(texts), workers) for i in range(workers)]
+            _SCANNING = (self, texts)  # forked workers read them; only indexes are sent
+            try:
+                context = multiprocessing.get_context("fork")
+                with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                    found = [item for share in pool.map(_scan_share, shares) for item in share]
+            finally:
+                _SCANNING = None
+            for _, problems in sorted(found, key=lambda item: item[0]):
+                self.problems.extend(problems)
+            return
+        for rel, suffix, text in texts:
+            self._scan_file(rel, suffix, text)
 
     def _scan_name(self, file: SourceFile, reported: set[str]) -> None:
         """File and folder names are published in addresses: scan each, and mask the file's
@@ -907,3 +930,21 @@ def _csv_message(error: str) -> str:
 
 
 _TAXONOMY_KEYS = "'priorities', 'agencies' and 'audiences'"
+
+
+# A project with this much text (in characters) is scanned by `SCAN_WORKERS` processes at most.
+SCAN_PARALLEL_FROM = 2_000_000
+SCAN_WORKERS = 4
+_SCANNING: tuple[Loader, list[tuple[str, str, str]]] | None = None
+
+
+def _scan_share(indexes: range) -> list[tuple[int, list[Problem]]]:
+    """In a forked worker: the problems of the texts at `indexes`, by index."""
+    assert _SCANNING is not None
+    loader, texts = _SCANNING
+    found = []
+    for index in indexes:
+        loader.problems = Problems()
+        loader._scan_file(*texts[index])
+        found.append((index, list(loader.problems)))
+    return found

@@ -217,3 +217,33 @@ def test_a_free_page_must_end_in_md(make_project, suffix: str) -> None:
     assert lines(problems) == [
         f"content/about{suffix}: error: a page must end in .md: rename it to about.md"
     ]
+
+
+def test_a_large_project_is_scanned_in_workers_with_the_same_problems(
+    make_project, monkeypatch  # noqa: ANN001
+) -> None:
+    from site_builder import loader
+
+    files = {
+        f"content/pages/note-{n}.md": f"# Note {n}\n\nCall 07700 900{n:03d} or write to SW1A 1AA.\n"
+        for n in range(7)
+    }
+    files["data/contacts.yaml"] = "lead: 'NHS no. 943 476 5919'\n"
+    root = make_project(files)
+    _, serial = load_project(root)
+    monkeypatch.setattr(loader, "SCAN_PARALLEL_FROM", 0)
+    monkeypatch.setattr(loader.os, "cpu_count", lambda: 2)
+    _, parallel = load_project(root)
+    fix = (
+        "(remove it, or add the exact text to privacy_allow in data/taxonomy.yaml if it is public)"
+    )
+    expected = [
+        *(
+            f"content/pages/note-{n}.md:3: error: possible {kind} {fix}"
+            for n in range(7)
+            for kind in ("phone number '07*** ******'", "postcode 'SW** ***'")
+        ),
+        f"data/contacts.yaml:1: error: possible NHS number '94* *** ****' {fix}",
+    ]
+    assert [p.format() for p in serial.sorted()] == expected
+    assert [p.format() for p in parallel] == [p.format() for p in serial]
