@@ -60,6 +60,7 @@ from urllib.parse import urlsplit
 
 from . import routes
 from .build import BuildFailed
+from .interrupts import stop_signals_end_worker
 from .problems import Problem
 from .site import Site
 
@@ -364,7 +365,9 @@ class OutputGate:
         shares = [[rel for _, rel in files[i::workers]] for i in range(workers)]
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=context, initializer=stop_signals_end_worker
+            ) as pool:
                 results = list(pool.map(self._scan_files, [folder] * workers, shares))
         else:
             results = [self._scan_files(folder, rels) for rels in shares]

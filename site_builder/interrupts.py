@@ -44,6 +44,13 @@ def raise_on_stop_signals() -> None:
             signal.signal(signum, _raise)
 
 
+def stop_signals_end_worker() -> None:
+    """In a forked worker: a stop signal ends it at once, silently; the parent, which gets the
+    same signal, cleans up and reports it."""
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
+
+
 @contextmanager
 def stop_signals_held() -> Iterator[None]:
     """Stop signals are ignored inside the block: a swap or a clean-up is never cut in half.

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .feedback import FeedbackReader
+from .interrupts import stop_signals_end_worker
 from .messages import describe, did_you_mean, error_messages, quote
 from .models import (
     Assurance,
@@ -196,7 +197,9 @@ class Loader:
             _SCANNING = (self, texts)  # forked workers read them; only indexes are sent
             try:
                 context = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                with ProcessPoolExecutor(
+                    workers, mp_context=context, initializer=stop_signals_end_worker
+                ) as pool:
                     found = [item for share in pool.map(_scan_share, shares) for item in share]
             finally:
                 _SCANNING = None

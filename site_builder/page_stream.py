@@ -17,7 +17,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
-import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from . import search
 from .indexer import Indexer
-from .interrupts import STOP_SIGNALS, stop_signals_deferred
+from .interrupts import stop_signals_deferred, stop_signals_end_worker
 
 if TYPE_CHECKING:
     from .gate import OutputGate
@@ -120,8 +119,7 @@ def _url(rel: str) -> str:
 
 
 def _work(pages, results, site_dir: Path, gate: OutputGate | None, parent: int) -> None:
-    for signum in STOP_SIGNALS:  # a stop ends the worker at once: the build cleans up
-        signal.signal(signum, signal.SIG_DFL)
+    stop_signals_end_worker()  # the build cleans up
     try:
         results.put(_index(pages, site_dir, gate, parent))
     except BaseException as exc:  # noqa: BLE001 - the build falls back to its own index
