@@ -30,9 +30,12 @@ class Fragments:
     """The raw HTML blocks of one generation, each held under a token until its page is
     rendered."""
 
-    def __init__(self) -> None:
-        self.nonce = secrets.token_hex(8)
-        self._blocks: list[str] = []
+    def __init__(self, nonce: str | None = None, first: int = 0) -> None:
+        """`nonce` and `first` (the number of the first block): for a part of one generation
+        made in another process, whose blocks are then `merge`d."""
+        self.nonce = nonce or secrets.token_hex(8)
+        self._blocks: dict[int, str] = {}
+        self._next = first
         self._placed: set[int] = set()
         self._token = re.compile(f"<p>HUBF{self.nonce}X([0-9]+)</p>")
 
@@ -40,8 +43,17 @@ class Fragments:
         """`block` itself, or a token paragraph in its place when it is raw HTML as a whole."""
         if not is_whole_html(block):
             return block
-        self._blocks.append(block)
-        return f"HUBF{self.nonce}X{len(self._blocks) - 1}"
+        number, self._next = self._next, self._next + 1
+        self._blocks[number] = block
+        return f"HUBF{self.nonce}X{number}"
+
+    def blocks(self) -> dict[int, str]:
+        """The blocks held, by number."""
+        return dict(self._blocks)
+
+    def merge(self, blocks: dict[int, str]) -> None:
+        """Hold the `blocks` another part of this generation held (see `__init__`)."""
+        self._blocks.update(blocks)
 
     def fill(self, page: str, where: str = "page") -> str:
         """The rendered `page` with its blocks back; `FragmentLost` if a token was not kept."""
@@ -49,9 +61,11 @@ class Fragments:
             return page
 
         def block(match: re.Match[str]) -> str:
-            index = int(match.group(1))
-            self._placed.add(index)
-            return self._blocks[index] + "\n"  # as Python-Markdown puts back raw HTML
+            number = int(match.group(1))
+            if number not in self._blocks:
+                return match.group()  # not one of ours: the check below fails the page
+            self._placed.add(number)
+            return self._blocks[number] + "\n"  # as Python-Markdown puts back raw HTML
 
         filled = self._token.sub(block, page)
         if f"HUBF{self.nonce}" in filled:
@@ -76,6 +90,11 @@ def is_whole_html(block: str) -> bool:
 
 
 _HELD: ContextVar[Fragments | None] = ContextVar("fragments", default=None)
+
+
+def holding() -> Fragments | None:
+    """The fragments the generation under way holds blocks in (see `held_by`)."""
+    return _HELD.get()
 
 
 @contextmanager

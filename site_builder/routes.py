@@ -148,6 +148,11 @@ def relative(page: str, target: str) -> str:
 _FROM_SOURCE: ContextVar[bool] = ContextVar("raw_links_from_source", default=False)
 
 
+def links_from_source() -> bool:
+    """How `relative_url` writes links now (see `links_for`)."""
+    return _FROM_SOURCE.get()
+
+
 @contextmanager
 def links_for(from_source: bool) -> Iterator[None]:
     """Within the block, `relative_url` writes links for an engine that reads raw HTML links
