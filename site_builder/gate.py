@@ -774,27 +774,35 @@ def cbor_strings(data: bytes) -> list[str] | None:
     unless `data` is exactly one well-formed item, so text that merely parses as CBOR heads is
     read as text. Walked with a stack of item counts, not recursion: any depth in one loop."""
     strings: list[str] = []
+    append, from_bytes = strings.append, int.from_bytes
     at, end = 0, len(data)
     pending = [1]  # items still to read at each open level; _OPEN until a break (0xff)
-    while pending:
-        if pending[-1] == 0:
+    left = 1  # pending[-1], kept in a local: this loop runs once per item of the chunk
+    while True:
+        if left == 0 or (left == _OPEN and at < end and data[at] == 0xFF):
+            at += left == _OPEN  # the break that ends an indefinite-length item
             pending.pop()
+            if not pending:
+                break
+            left = pending[-1]
             continue
         if at >= end:
             return None
         head = data[at]
         at += 1
-        if head == 0xFF:  # the break that ends an indefinite-length item
-            if pending.pop() != _OPEN:
-                return None
+        if head == 0xFF:  # a break where no indefinite-length item is open
+            return None
+        if left != _OPEN:
+            left -= 1
+            pending[-1] = left
+        if head < 24:  # a small unsigned integer: most of an index chunk
             continue
-        if pending[-1] != _OPEN:
-            pending[-1] -= 1
         major, info = head >> 5, head & 0x1F
         if info == 31:
             if major not in (2, 3, 4, 5):
                 return None
             pending.append(_OPEN)
+            left = _OPEN
             continue
         if info < 24:
             value = info
@@ -802,17 +810,18 @@ def cbor_strings(data: bytes) -> list[str] | None:
             size = 1 << (info - 24)
             if at + size > end:
                 return None
-            value = int.from_bytes(data[at : at + size], "big")
+            value = from_bytes(data[at : at + size], "big")
             at += size
         else:
             return None
-        if major in (2, 3):
+        if major == 2 or major == 3:
             if at + value > end:
                 return None
-            strings.append(data[at : at + value].decode("utf-8", "replace"))
+            append(data[at : at + value].decode("utf-8", "replace"))
             at += value
-        elif major in (4, 5, 6):  # an array, a map (keys and values), a tag (one item)
-            pending.append(value * 2 if major == 5 else 1 if major == 6 else value)
+        elif major >= 4 and major <= 6:  # an array, a map (keys and values), a tag (one item)
+            left = value * 2 if major == 5 else 1 if major == 6 else value
+            pending.append(left)
     return strings if at == end else None
 
 

@@ -471,6 +471,14 @@ def test_cbor_strings_are_read_apart() -> None:
     assert cbor_strings(b"\x81 0161 496 0000") is None  # text that starts like CBOR heads
     # An indefinite-length array of two texts, closed by its break.
     assert cbor_strings(bytes([0x9F, 0x61]) + b"x" + bytes([0x61]) + b"y\xff") == ["x", "y"]
+    # [_ [_ "p"], 7, {_ "k": 1}] with every break in place; then with breaks out of place.
+    nested = bytes([0x9F, 0x9F, 0x61]) + b"p" + bytes([0xFF, 0x07, 0xBF, 0x61]) + b"k"
+    nested += bytes([0x01, 0xFF, 0xFF])
+    assert cbor_strings(nested) == ["p", "k"]
+    assert cbor_strings(nested[:-1]) is None  # the outer array never closed
+    assert cbor_strings(bytes([0xFF])) is None  # a break with nothing open
+    assert cbor_strings(bytes([0x82, 0x01, 0xFF])) is None  # a break in a counted array
+    assert cbor_strings(bytes([0x83, 0x01, 0x18, 0x2A, 0x19, 0x01, 0xF4])) == []  # only numbers
 
 
 def test_words_of_a_pagefind_chunk_never_run_together(tmp_path: Path) -> None:
