@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .drawing import svg_of
-from .fragments import hold
+from .fragments import Html, hold
 from .pages.markup import html_text, markdown_block
 
 Figure = dict[str, Any]
@@ -59,7 +59,7 @@ def chart_block(figure: Figure, *, chart_id: str, caption: str, table_markdown: 
         "</figure>"
     )
     return (
-        hold(figure_html)  # no Markdown in it (see site_builder.fragments)
+        hold(Html(figure_html))  # no Markdown in it (see site_builder.fragments)
         + "\n\n"
         + markdown_block(
             table_markdown,

@@ -5,8 +5,11 @@ yet Python-Markdown still parses every tag of them (md_in_html's block parser, t
 anchor finder): at 2,000 briefings, with the theme, audience and agency lists, that was 40% of
 the render. An engine that hands each page over before writing it (`Engine.streams_pages`)
 gets, in place of each such block, a paragraph holding a token; the page sink puts the block
-back (`Fragments.fill`). The tokens carry a random nonce per build, so no author's text can
-stand for one, and a token the engine did not keep as its own paragraph fails the build.
+back (`Fragments.fill`). Only HTML the hub built itself (`Html`: every author string in it
+escaped) is held, never an author's own Markdown or HTML, whose meaning Markdown decides (and
+`hub check`'s safe-markup verdict with it). The tokens carry a random nonce per build, so no
+author's text can stand for one; a token is put back wherever it is, in its paragraph or in an
+author's unclosed element, as Markdown would have passed the block itself through.
 """
 
 from __future__ import annotations
@@ -20,6 +23,13 @@ from contextvars import ContextVar
 # The block-level elements the generators write whole; Python-Markdown passes each through as
 # it is when it opens a block and no `markdown` attribute asks for Markdown inside it.
 _WHOLE_BLOCK = re.compile(r"<(div|p|ul|ol|dl|table|figure|section|form|details)[\s>]")
+# md_in_html reads `markdown`, `markdown="1"` and `MARKDOWN=block` alike.
+_MARKDOWN_ATTRIBUTE = re.compile(r"<[^>]*\smarkdown[\s=>/]", re.IGNORECASE)
+
+
+class Html(str):
+    """Raw HTML the hub built, every author string in it escaped (`markup.html_text`): a whole
+    block of it may be held out of Markdown's way. Joined to other text it is a plain `str`."""
 
 
 class FragmentLost(Exception):
@@ -37,11 +47,12 @@ class Fragments:
         self._blocks: dict[int, str] = {}
         self._next = first
         self._placed: set[int] = set()
-        self._token = re.compile(f"<p>HUBF{self.nonce}X([0-9]+)</p>")
+        self._token = re.compile(f"<p>HUBF{self.nonce}X([0-9]+)</p>|HUBF{self.nonce}X([0-9]+)")
 
     def hold(self, block: str) -> str:
-        """`block` itself, or a token paragraph in its place when it is raw HTML as a whole."""
-        if not is_whole_html(block):
+        """`block` itself, or a token paragraph in its place when it is the hub's own raw HTML
+        (`Html`) as a whole."""
+        if not isinstance(block, Html) or not is_whole_html(block):
             return block
         number, self._next = self._next, self._next + 1
         self._blocks[number] = block
@@ -56,20 +67,24 @@ class Fragments:
         self._blocks.update(blocks)
 
     def fill(self, page: str, where: str = "page") -> str:
-        """The rendered `page` with its blocks back; `FragmentLost` if a token was not kept."""
+        """The rendered `page` with its blocks back: in place of a token's paragraph, or of the
+        token itself where an author's unclosed element took it in; `FragmentLost` for a token
+        of this build that names no block."""
         if f"HUBF{self.nonce}" not in page:
             return page
 
         def block(match: re.Match[str]) -> str:
-            number = int(match.group(1))
+            paragraph, bare = match.groups()
+            number = int(paragraph or bare)
             if number not in self._blocks:
                 return match.group()  # not one of ours: the check below fails the page
             self._placed.add(number)
-            return self._blocks[number] + "\n"  # as Python-Markdown puts back raw HTML
+            # As Python-Markdown puts back a raw HTML block (or passes it on inside another).
+            return self._blocks[number] + "\n" if paragraph else self._blocks[number]
 
         filled = self._token.sub(block, page)
         if f"HUBF{self.nonce}" in filled:
-            raise FragmentLost(f"{where}: a block of raw HTML was not rendered as it was held")
+            raise FragmentLost(f"{where}: a token names no block of raw HTML held")
         return filled
 
     def unplaced(self) -> int:
@@ -84,7 +99,7 @@ def is_whole_html(block: str) -> bool:
     return (
         match is not None
         and block.rstrip().endswith(f"</{match.group(1)}>")
-        and "markdown=" not in block
+        and not _MARKDOWN_ATTRIBUTE.search(block)
         and "\n\n" not in block  # a blank line could end the block for Markdown
     )
 
@@ -108,6 +123,7 @@ def held_by(fragments: Fragments | None) -> Iterator[None]:
 
 
 def hold(block: str) -> str:
-    """`block`, or its token when a generation holds fragments (see `held_by`)."""
+    """`block`, or its token when a generation holds fragments (see `held_by`) and `block` is
+    the hub's own whole raw HTML block (`Html`)."""
     fragments = _HELD.get()
     return block if fragments is None else fragments.hold(block)

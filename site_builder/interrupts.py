@@ -46,9 +46,11 @@ def raise_on_stop_signals() -> None:
 
 def stop_signals_end_worker() -> None:
     """In a forked worker: a stop signal ends it at once, silently; the parent, which gets the
-    same signal, cleans up and reports it."""
+    same signal, cleans up and reports it. A signal the parent ignores (nohup, a background
+    job's Ctrl+C) stays ignored, in the worker as in the parent."""
     for signum in STOP_SIGNALS:
-        signal.signal(signum, signal.SIG_DFL)
+        if signal.getsignal(signum) != signal.SIG_IGN:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 @contextmanager

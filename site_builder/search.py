@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .fragments import Html
 from .indexer import Indexer, IndexerFailed
 from .models import Briefing, ReportNarrative, Review
 from .periods import Period
@@ -96,7 +97,7 @@ class SearchFacts:
         spans.append(_span("data-pagefind-filter", "type", self.type))
         for name, values in self.filters.items():
             spans += [_span("data-pagefind-filter", name, value) for value in values]
-        return (
+        return Html(
             '<div class="hub-search-facts" hidden data-pagefind-ignore>\n'
             + "\n".join(spans)
             + "\n</div>"
@@ -240,27 +241,21 @@ def index_site(site_dir: Path) -> int:
     return pages
 
 
-# The page template's mark of a result's content (overrides/main.html), and the `div` tags
-# that open and close elements after it.
+# The page template's marks of a result's content (overrides/main.html): the element that
+# holds it, and the comment right after that element's end.
 _BODY_MARK = "<div data-pagefind-body"
-_DIV_TAG = re.compile(r"<(/?)div[\s>]", re.IGNORECASE)
+_BODY_END = "<!-- hub-search-body-end -->"
 
 
 def pagefind_view(page: str) -> str:
     """What Pagefind reads of a rendered result page: its `<title>` and the element marked
     `data-pagefind-body`, without the theme's header, navigation and footer (more than half
     of a page's bytes, and of Pagefind's time, to index nothing: it indexes only that
-    element). A page without the mark, or whose element does not close, is given whole."""
-    start = page.find(_BODY_MARK)
-    if start < 0:
-        return page
-    depth = 0
-    for tag in _DIV_TAG.finditer(page, start):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            end = page.find(">", tag.end() - 1) + 1
-            break
-    else:
+    element). The element ends at the template's last end mark, which follows everything an
+    author wrote, so no text or tag of theirs can cut it short. A page without both marks is
+    given whole."""
+    start, end = page.find(_BODY_MARK), page.rfind(_BODY_END)
+    if start < 0 or end < start:
         return page
     opened, closed = page.find("<title>"), page.find("</title>")
     title = page[opened : closed + len("</title>")] if 0 <= opened < closed < start else ""

@@ -14,7 +14,7 @@ from conftest import AS_OF, REPO, corpus_project, run_hub
 
 from site_builder import engine
 from site_builder.build import build_site
-from site_builder.fragments import FragmentLost, Fragments, held_by, hold, is_whole_html
+from site_builder.fragments import FragmentLost, Fragments, Html, held_by, hold, is_whole_html
 from site_builder.pages.listing import join_blocks
 from site_builder.pipeline import check, publish
 from site_builder.publication import Edition
@@ -39,6 +39,8 @@ def test_a_whole_element_is_held(block: str) -> None:
         "# A heading",
         "Some *Markdown* with <em>inline</em> HTML.",
         '<div class="x" markdown="1">\n\n## In the table of contents\n\n</div>',
+        "<div markdown>\n`<script>` in code\n</div>",  # md_in_html reads these alike
+        '<DIV MARKDOWN="block">\n*text*\n</DIV>',
         "<div>one</div> and text after it",
         "<div>\n\nA blank line ends raw HTML for Markdown.\n</div>",
         "<span>inline, not a block</span>",
@@ -52,29 +54,43 @@ def test_markdown_or_mixed_blocks_are_left_in_place(block: str) -> None:
 
 def test_a_held_block_comes_back_in_its_paragraph() -> None:
     fragments = Fragments()
-    box = '<div class="hub-facts">\n<dl>\n<dt>For</dt>\n<dd>All</dd>\n</dl>\n</div>'
+    box = Html('<div class="hub-facts">\n<dl>\n<dt>For</dt>\n<dd>All</dd>\n</dl>\n</div>')
     token = fragments.hold(box)
     assert token != box and "<" not in token
-    assert fragments.hold("## Learning") == "## Learning"
+    assert fragments.hold(Html("## Learning")) == "## Learning"
     page = f"<h1>T</h1>\n<p>{token}</p>\n<h2>Learning</h2>"
     assert fragments.fill(page) == f"<h1>T</h1>\n{box}\n\n<h2>Learning</h2>"
     assert fragments.unplaced() == 0
 
 
-def test_a_token_not_kept_as_its_own_paragraph_is_an_error() -> None:
+def test_an_authors_html_is_never_held() -> None:
+    # What Markdown makes of an author's HTML is Markdown's to say (and hub check's).
     fragments = Fragments()
-    token = fragments.hold("<p>x</p>")
+    author = '<div class="note">\n<p>Their own box.</p>\n</div>'
+    assert fragments.hold(author) == author
+    assert fragments.hold(Html(author)) != author
+
+
+def test_a_token_inside_an_authors_unclosed_element_is_filled_there() -> None:
+    fragments = Fragments()
+    token = fragments.hold(Html("<p>x</p>"))
+    page = f'<div class="note">\nOpen box\n\n{token}\n</div>'
+    assert fragments.fill(page) == '<div class="note">\nOpen box\n\n<p>x</p>\n</div>'
+    assert fragments.unplaced() == 0
+
+
+def test_a_token_that_names_no_block_is_an_error() -> None:
+    fragments = Fragments()
+    fragments.hold(Html("<p>x</p>"))
     with pytest.raises(FragmentLost) as caught:
-        fragments.fill(f"<ul><li>{token}</li></ul>", "briefings/a/index.html")
-    assert str(caught.value) == (
-        "briefings/a/index.html: a block of raw HTML was not rendered as it was held"
-    )
+        fragments.fill(f"<p>HUBF{fragments.nonce}X7</p>", "briefings/a/index.html")
+    assert str(caught.value) == "briefings/a/index.html: a token names no block of raw HTML held"
 
 
 def test_a_block_never_rendered_is_counted() -> None:
     fragments = Fragments()
-    fragments.hold("<p>one</p>")
-    fragments.hold("<p>two</p>")
+    fragments.hold(Html("<p>one</p>"))
+    fragments.hold(Html("<p>two</p>"))
     fragments.fill(f"<p>HUBF{fragments.nonce}X1</p>")
     assert fragments.unplaced() == 1
 
@@ -83,22 +99,22 @@ def test_an_authors_copy_of_a_token_is_only_text() -> None:
     # The nonce is new for every generation: a token copied from a page of an earlier build
     # (or guessed) names nothing.
     earlier, now = Fragments(), Fragments()
-    earlier.hold("<p>old</p>")
-    now.hold("<p>secret</p>")
+    earlier.hold(Html("<p>old</p>"))
+    now.hold(Html("<p>secret</p>"))
     page = f"<p>HUBF{earlier.nonce}X0</p>"
     assert earlier.nonce != now.nonce
     assert now.fill(page) == page
 
 
 def test_join_blocks_holds_only_inside_a_generation() -> None:
-    parts = ["# Title", '<p class="hub-lead">Lead.</p>', "Body *text*."]
+    parts = ["# Title", Html('<p class="hub-lead">Lead.</p>'), "Body *text*."]
     assert join_blocks(parts) == '# Title\n\n<p class="hub-lead">Lead.</p>\n\nBody *text*.\n'
     fragments = Fragments()
     with held_by(fragments):
         held = join_blocks(parts)
-        assert hold("<p>x</p>") == f"HUBF{fragments.nonce}X1"
+        assert hold(Html("<p>x</p>")) == f"HUBF{fragments.nonce}X1"
     assert held == f"# Title\n\nHUBF{fragments.nonce}X0\n\nBody *text*.\n"
-    assert hold("<p>x</p>") == "<p>x</p>"
+    assert hold(Html("<p>x</p>")) == "<p>x</p>"
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -167,3 +183,36 @@ def test_mkdocs_build_with_the_hook_puts_the_blocks_back(tmp_path: Path) -> None
     written = _pages(site)
     assert not [p for p, text in written.items() if "HUBF" in text]
     assert sum('class="hub-facts"' in text for text in written.values()) >= 3
+
+
+AUTHOR_BODIES = {
+    # md_in_html reads a bare `markdown` attribute: the script is code, shown as text.
+    "markdown-attribute": "<div markdown>\nNote `<script>alert(1)</script>` is how.\n</div>",
+    "fence-in-div": "<div>\n\n```html\n<script>alert(1)</script>\n```\n\n</div>",
+    "fence-in-div-tight": "<div>\n```html\n<script>alert(1)</script>\n```\n</div>",
+    "details-markdown": "<details markdown>\n<summary>More</summary>\n*emphasis*\n</details>",
+    "unclosed-div": 'Some text.\n\n<div class="note">\nOpen box never closed',
+}
+
+
+def _briefing(slug: str, body: str) -> str:
+    return (
+        f"---\ntitle: Briefing {slug}\ndate: 2026-01-15\nsummary: A summary.\nformat: standard\n"
+        f"themes: [neglect]\naudience: [health]\nagencies: [police]\n---\n\n{body}\n"
+    )
+
+
+def test_authors_html_builds_as_it_would_without_holding(make_project, tmp_path: Path) -> None:  # noqa: ANN001
+    files = {f"content/briefings/{s}.md": _briefing(s, b) for s, b in AUTHOR_BODIES.items()}
+    root = make_project(files)
+    held = tmp_path / "held"
+    result = run_hub(root, "build", "--site-dir", str(held), "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    in_place = tmp_path / "in-place"
+    edition = Edition(as_of=date.fromisoformat(AS_OF))
+    build_site(publish(check(root), edition, held=False), in_place, engine.engine("mkdocs"))
+    expected, written = _pages(in_place), _pages(held)
+    for slug in AUTHOR_BODIES:
+        page = f"briefings/{slug}/index.html"
+        assert _canonical(written[page]) == _canonical(expected[page]), slug
+        assert "<script>alert" not in written[page], slug

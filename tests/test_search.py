@@ -162,12 +162,13 @@ def test_pagefind_writes_its_runtime_as_the_gate_knows_it_and_no_unused_interfac
     assert not {n for n in names if "-ui." in n or n == "pagefind-highlight.js"}
 
 
+END = "<!-- hub-search-body-end -->"
 PAGE = (
     '<!doctype html>\n<html lang="en"><head><title>A briefing - Hub</title>'
     '<link rel="stylesheet" href="x.css"></head><body><header><nav>Home Briefings</nav></header>'
     '<main><div data-pagefind-body data-pagefind-weight="0.5">\n<article><h1>A briefing</h1>'
-    "<div class=\"hub-facts\"><div>Themes</div></div><p>Text</p></article>\n</div>\n"
-    "<div class=\"md-footer\">Footer</div></main></body></html>"
+    '<div class="hub-facts"><div>Themes</div></div><p>Text</p></article>\n</div>' + END + "\n"
+    '<div class="md-footer">Footer</div></main></body></html>'
 )
 
 
@@ -182,14 +183,32 @@ def test_pagefind_reads_the_title_and_the_marked_content_only() -> None:
     )
 
 
+def test_no_author_text_cuts_the_marked_content_short() -> None:
+    from site_builder.search import pagefind_view
+
+    body = (
+        "<p>aardvark</p><!-- close the </div> later --><p>zebrafinch</p>"
+        f'<span title="</div>">quokkaroo</span><p>{END}</p></div>'
+        '<div class="hub-search-facts" hidden data-pagefind-ignore>'
+        '<span data-pagefind-filter="theme" content="Neglect"></span></div>'
+    )
+    page = f"<html><head><title>T</title></head><body><div data-pagefind-body>{body}</div>{END}"
+    view = pagefind_view(page + '<footer>Footer</footer></body></html>')
+    assert view == (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>T</title></head><body>'
+        f"<div data-pagefind-body>{body}</div></body></html>"
+    )
+
+
 @pytest.mark.parametrize(
     "page",
     [
         "<html><body><p>A list page: no result</p></body></html>",
-        "<html><body><div data-pagefind-body><div>never closed</body></html>",
+        "<html><body><div data-pagefind-body><p>no end mark</p></div></body></html>",
+        f"<html><body>{END}<div data-pagefind-body><p>the mark before</p></div></body></html>",
     ],
 )
-def test_a_page_without_a_closed_mark_is_read_whole(page: str) -> None:
+def test_a_page_without_both_marks_is_read_whole(page: str) -> None:
     from site_builder.search import pagefind_view
 
     assert pagefind_view(page) == page

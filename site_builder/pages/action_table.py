@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from .. import routes, words
 from ..dashboard import IMPACT_NOT_EVIDENCED, impact_not_evidenced
+from ..fragments import Html
 from ..models import Action, Review
 from ..site import Site
 from . import markup
@@ -117,7 +118,7 @@ def action_cards(
             f"{markup.html_text(action.action)}</p>"
             f"<dl>{details}</dl></li>"
         )
-    return '<ul class="hub-action-cards">\n' + "\n".join(cards) + "\n</ul>"
+    return Html('<ul class="hub-action-cards">\n' + "\n".join(cards) + "\n</ul>")
 
 
 def _impact_html(action: Action) -> str:

@@ -13,6 +13,7 @@ import html
 from collections.abc import Iterable
 
 from .. import fragments, routes, search
+from ..fragments import Html
 from ..loader import CONTENT_DIR
 from ..models import Action, Briefing, ReportNarrative, Review
 from ..publication import embargo_lifts
@@ -58,7 +59,7 @@ def left_out_docs(site: Site) -> set[str]:
 def join_blocks(parts: Iterable[str]) -> str:
     """Markdown blocks separated by blank lines; empty blocks are skipped, and a block of raw
     HTML is held aside when the engine puts it back (`site_builder.fragments`)."""
-    return "\n\n".join(fragments.hold(p.rstrip("\n")) for p in parts if p) + "\n"
+    return "\n\n".join(fragments.hold(p).rstrip("\n") for p in parts if p) + "\n"
 
 
 def facts_box(facts: Iterable[tuple[str, str]]) -> str:
@@ -156,7 +157,7 @@ def briefing_list(site: Site, page: str, briefings: Iterable[Briefing], none: st
     items = [briefing_item(site, page, b) for b in briefings]
     if not items:
         return none
-    return '<ul class="hub-list" data-pagefind-ignore>\n' + "\n".join(items) + "\n</ul>"
+    return Html('<ul class="hub-list" data-pagefind-ignore>\n' + "\n".join(items) + "\n</ul>")
 
 
 def review_item(site: Site, page: str, review: Review) -> str:
@@ -173,7 +174,7 @@ def review_list(site: Site, page: str, reviews: Iterable[Review], none: str) -> 
     """A list of reviews (raw HTML, searchable text), or the sentence `none` when there are
     none."""
     items = [review_item(site, page, r) for r in reviews]
-    return "<ul>\n" + "\n".join(items) + "\n</ul>" if items else none
+    return Html("<ul>\n" + "\n".join(items) + "\n</ul>") if items else none
 
 
 def _review_date_words(review: Review) -> str:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from .. import words
+from ..fragments import Html
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|~])")
 
@@ -168,7 +169,7 @@ def element(
     tag: str, content: str, classes: Sequence[str] = (), attributes: Attributes | None = None
 ) -> str:
     """A raw HTML element; `content` is HTML, escaped already (use `html_text`)."""
-    return f"<{tag}{_attributes_html(classes, attributes)}>{content}</{tag}>"
+    return Html(f"<{tag}{_attributes_html(classes, attributes)}>{content}</{tag}>")
 
 
 def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -178,7 +179,7 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     body = "".join(
         "<tr>\n" + "".join(f"<td>{c}</td>\n" for c in row) + "</tr>\n" for row in rows
     )
-    return f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+    return Html(f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>")
 
 
 def facts_list(facts: Iterable[tuple[str, str]]) -> str:
