@@ -23,7 +23,7 @@ from contextvars import ContextVar
 # The block-level elements the generators write whole; Python-Markdown passes each through as
 # it is when it opens a block and no `markdown` attribute asks for Markdown inside it.
 _WHOLE_BLOCK = re.compile(r"<(div|p|ul|ol|dl|table|figure|section|form|details)[\s>]")
-# md_in_html reads `markdown`, `markdown="1"` and `MARKDOWN=block` alike.
+# md_in_html reads a `markdown` attribute in any case, with or without a value.
 _MARKDOWN_ATTRIBUTE = re.compile(r"<[^>]*\smarkdown[\s=>/]", re.IGNORECASE)
 
 
