@@ -33,7 +33,7 @@ class Html(str):
 
 
 class FragmentLost(Exception):
-    """A page's token did not come back as a paragraph of its own: the page is not whole."""
+    """A rendered page holds a token of this build that names no block: it is not whole."""
 
 
 class Fragments:

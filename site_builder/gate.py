@@ -47,12 +47,9 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import multiprocessing
-import os
 import re
 import zlib
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -60,9 +57,9 @@ from urllib.parse import urlsplit
 
 from . import routes
 from .build import BuildFailed
-from .interrupts import stop_signals_end_worker
 from .problems import Problem
 from .site import Site
+from .workers import available, forked_map
 
 MAX_UNPACKED = 256 * 1024 * 1024  # a compressed file larger than this once unpacked is refused
 PARALLEL_FROM = 32 * 1024 * 1024  # a site this large (in bytes) is read by several processes
@@ -361,14 +358,10 @@ class OutputGate:
         files.sort(reverse=True)
         if workers is None:
             big = sum(size for size, _ in files) > PARALLEL_FROM
-            workers = min(os.cpu_count() or 1, MAX_WORKERS) if big else 1
+            workers = available(MAX_WORKERS) if big else 1
         shares = [[rel for _, rel in files[i::workers]] for i in range(workers)]
-        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(
-                workers, mp_context=context, initializer=stop_signals_end_worker
-            ) as pool:
-                results = list(pool.map(self._scan_files, [folder] * workers, shares))
+        if workers > 1:
+            results = forked_map(self._scan_files, [folder] * workers, shares)
         else:
             results = [self._scan_files(folder, rels) for rels in shares]
         problems = [*found, *(problem for result in results for problem in result)]

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import multiprocessing
-import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .feedback import FeedbackReader
-from .interrupts import stop_signals_end_worker
 from .messages import describe, did_you_mean, error_messages, quote
 from .models import (
     Assurance,
@@ -64,6 +60,7 @@ from .source import (
     yaml_texts,
 )
 from .tree import SourceFile, walk
+from .workers import available, forked_map
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -189,18 +186,13 @@ class Loader:
             text = self._read(mkdocs)
             if text is not None:
                 texts.append((MKDOCS_YML, ".yml", text))
-        workers = min(os.cpu_count() or 1, SCAN_WORKERS)
-        big = sum(len(text) for _, _, text in texts) > SCAN_PARALLEL_FROM
-        if workers > 1 and big and "fork" in multiprocessing.get_all_start_methods():
+        workers = available(SCAN_WORKERS)
+        if workers > 1 and sum(len(text) for _, _, text in texts) > SCAN_PARALLEL_FROM:
             global _SCANNING
             shares = [range(i, len(texts), workers) for i in range(workers)]
             _SCANNING = (self, texts)  # forked workers read them; only indexes are sent
             try:
-                context = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(
-                    workers, mp_context=context, initializer=stop_signals_end_worker
-                ) as pool:
-                    found = [item for share in pool.map(_scan_share, shares) for item in share]
+                found = [item for share in forked_map(_scan_share, shares) for item in share]
             finally:
                 _SCANNING = None
             for _, problems in sorted(found, key=lambda item: item[0]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from conftest import BRIEFING, INDICATORS, REVIEW, TAXONOMY
 
@@ -232,7 +234,7 @@ def test_a_large_project_is_scanned_in_workers_with_the_same_problems(
     root = make_project(files)
     _, serial = load_project(root)
     monkeypatch.setattr(loader, "SCAN_PARALLEL_FROM", 0)
-    monkeypatch.setattr(loader.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
     _, parallel = load_project(root)
     fix = (
         "(remove it, or add the exact text to privacy_allow in data/taxonomy.yaml if it is public)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def in_workers(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
 
     def use() -> None:
         monkeypatch.setattr(pages, "PARALLEL_FROM", 0)
-        monkeypatch.setattr(pages.os, "cpu_count", lambda: 2)
+        monkeypatch.setattr(os, "cpu_count", lambda: 2)
 
     return use
 

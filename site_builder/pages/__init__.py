@@ -8,15 +8,12 @@ only hand these to their build.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .. import fragments, routes
-from ..interrupts import stop_signals_end_worker
 from ..site import Site
+from ..workers import available, forked_map
 
 
 @dataclass(frozen=True)
@@ -90,8 +87,7 @@ def _generated(site: Site) -> list[list[OutputFile]]:
 
     every = generators()
     large = len(site.briefings) + len(site.reviews) >= PARALLEL_FROM
-    workers = min(os.cpu_count() or 1, _WORKERS)
-    if not large or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not large or available(_WORKERS) < 2:
         return [generator(site) for generator in every]
     global _GENERATING
     held = fragments.holding()
@@ -100,11 +96,7 @@ def _generated(site: Site) -> list[list[OutputFile]]:
     settings = (routes.links_from_source(), held.nonce if held else None)
     _GENERATING = site  # forked workers read it; only numbers are sent
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=stop_signals_end_worker
-        ) as pool:
-            parts = list(pool.map(_generate_share, shares, [settings] * len(shares)))
+        parts = forked_map(_generate_share, shares, [settings] * len(shares))
     finally:
         _GENERATING = None
     by_index: dict[int, list[OutputFile]] = {}
