@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# A fence marker or an ATX heading after a line break ("\n" ends a line, as for
+# `str.split("\n")`; other breaks are in-line characters). Searching for the break, a literal,
+# tries only the line starts: a few per body instead of a match per line or per character.
+_OUTLINE_RE = re.compile(
+    r"\n(?:[^\S\n]{0,3}(?P<fence>`{3,}|~{3,})"
+    r"|(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*(?=\n|\Z))"
+)
 
 
 @dataclass(frozen=True)
@@ -20,19 +25,21 @@ def headings(body: str) -> list[Heading]:
     """ATX headings of `body`, outside fenced code blocks."""
     found: list[Heading] = []
     fence: str | None = None
-    for index, line in enumerate(body.split("\n")):
-        marker = _FENCE_RE.match(line)
+    text = "\n" + body  # the first line starts after a break too
+    index = 0
+    counted_to = 0
+    for match in _OUTLINE_RE.finditer(text):
+        index += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        marker = match.group("fence")
         if marker:
-            token = marker.group(1)[0] * 3
+            token = marker[0] * 3
             if fence is None:
                 fence = token
             elif token == fence:
                 fence = None
-            continue
-        if fence is None:
-            match = _HEADING_RE.match(line)
-            if match:
-                found.append(Heading(index, len(match.group(1)), match.group(2).strip()))
+        elif fence is None:
+            found.append(Heading(index, len(match.group("hashes")), match.group("text").strip()))
     return found
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -96,7 +96,9 @@ _CSS_URL_RE = re.compile(
 # inline links, attribute lists).
 # Labels hold no '[', so each match attempt stops at the next one: linear on any text.
 _MD_IMAGE_RE = re.compile(r"!\[(?:[^\[\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
-_MD_LINK_RE = re.compile(r"(?<!!)\[(?:[^\[\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
+# A link is this not preceded by "!" (an image): `_links` checks that, as a lookbehind here
+# would cost a match attempt at every character.
+_MD_LINK_RE = re.compile(r"\[(?:[^\[\]\\\n]|\\.)*\]\(\s*(<[^>\n]*>|[^)\s]+)")
 _MD_REF_DEF_RE = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 _MD_REF_IMAGE_RE = re.compile(r"!\[((?:[^\[\]\\\n]|\\.)*)\](?:\[((?:[^\[\]\\\n]|\\.)*)\])?")
 _MD_ATTR_LIST_RE = re.compile(r"\{:?([^{}\n]*)\}")
@@ -297,14 +299,14 @@ def _line_in(raw: str, name: str) -> int:
 def _source_candidates(markdown: str) -> list[Finding]:
     candidates = scan_html(markdown)
     definitions: dict[str, tuple[str, int]] = {}
-    for match in _MD_REF_DEF_RE.finditer(markdown):
+    for match in _MD_REF_DEF_RE.finditer(markdown) if "]:" in markdown else ():
         url, line = _target(match.group(2)), _line_at(markdown, match.start(2))
         definitions.setdefault(_label(match.group(1)), (url, line))
         candidates += _url_candidates("a", url, line)
     for match in _MD_IMAGE_RE.finditer(markdown):
         line = _line_at(markdown, match.start())
         candidates += _url_candidates("img", _target(match.group(1)), line)
-    for match in _MD_LINK_RE.finditer(markdown):
+    for match in _links(markdown):
         line = _line_at(markdown, match.start())
         candidates += _url_candidates("a", _target(match.group(1)), line)
     for match in _MD_REF_IMAGE_RE.finditer(markdown):
@@ -321,6 +323,18 @@ def _source_candidates(markdown: str) -> list[Finding]:
             for key, message in attribute_problems("img", name, value):
                 candidates.append(Finding(key, line, message))
     return candidates
+
+
+def _links(markdown: str) -> Iterator[re.Match[str]]:
+    """`[text](url)` links, not images: as `finditer` with a lookbehind `(?<!!)` finds them."""
+    pos = 0
+    while match := _MD_LINK_RE.search(markdown, pos):
+        start = match.start()
+        if start and markdown[start - 1] == "!":
+            pos = start + 1  # an image: look again from inside it
+            continue
+        yield match
+        pos = match.end()
 
 
 def _attr_list_pairs(text: str) -> list[tuple[str, str]]:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from site_builder.problems import Problems
-from site_builder.safe_markup import check_markup, css_urls, is_remote, normalise_url
+from site_builder.safe_markup import (
+    _MD_LINK_RE,
+    _links,
+    check_markup,
+    css_urls,
+    is_remote,
+    normalise_url,
+)
 
 PATH = "content/briefings/x.md"
 FIRST = 10  # the body starts on line 10 of the file
@@ -141,3 +152,19 @@ def test_url_reading() -> None:
     assert is_remote("\\\\host\\x.png") and is_remote("HTTPS://x") and is_remote("//x/y")
     assert not is_remote("images/x.png") and not is_remote("data:image/png;base64,AA")
     assert css_urls("background:url('a.png'); /* url(no) */ @import 'b.css'") == ["a.png", "b.css"]
+
+
+_LINK_WITH_LOOKBEHIND = re.compile(r"(?<!!)" + _MD_LINK_RE.pattern)
+_LINK_PIECES = st.sampled_from(["!", "[", "]", "(", ")", "\\", "a", " ", "\n", "<", ">", "x.png"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_LINK_PIECES, max_size=30).map("".join))
+def test_links_are_found_as_a_lookbehind_finds_them(markdown: str) -> None:
+    # An image's text can hold an escaped "[": the link inside it is still a link.
+    expected = [(m.start(), m.group(1)) for m in _LINK_WITH_LOOKBEHIND.finditer(markdown)]
+    assert [(m.start(), m.group(1)) for m in _links(markdown)] == expected
+
+
+def test_a_link_inside_an_image_text_is_found() -> None:
+    assert [m.group(1) for m in _links("![a\\[b](c) and [d](e)")] == ["c", "e"]
