@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -60,7 +61,7 @@ from .source import (
     yaml_texts,
 )
 from .tree import SourceFile, walk
-from .workers import available, forked_map
+from .workers import Forked, available
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -103,7 +104,16 @@ class Loader:
     def load(self) -> tuple[Project, Problems]:
         self._walk()
         taxonomy = self._load_taxonomy()
-        self._scan_all()
+        self._scan_names()
+        # A large project's texts are scanned by forked workers while this process loads
+        # them; the scan's problems go where they would have been found.
+        with self._scan_texts() as scanned:
+            scanned_at = len(self.problems)
+            project = self._load_all(taxonomy)
+            self.problems.insert(scanned_at, scanned())
+        return project, self.problems
+
+    def _load_all(self, taxonomy: Taxonomy) -> Project:
         indicators = self._load_indicators()
         known_indicators = {i.id for i in indicators} | self.rejected["indicators"]
         briefings = Briefings(self._load_documents("briefings", BriefingMeta, Briefing))
@@ -129,7 +139,7 @@ class Loader:
             ),
             salvaged=tuple(self.salvaged),
         )
-        return project, self.problems
+        return project
 
     # -- files ------------------------------------------------------------------
     # (the privacy scan of a large project runs in forked workers: `_scan_share`)
@@ -170,12 +180,17 @@ class Loader:
             self.problems.error(where, exc.line, exc.message)
             return None
 
-    def _scan_all(self) -> None:
-        """The privacy gate over every name and every text a reader could see; a large project
-        is scanned by one process per core (its problems reported in the same order)."""
+    def _scan_names(self) -> None:
+        """The privacy gate over every file and folder name."""
         reported: set[str] = set()
         for file in self.files:
             self._scan_name(file, reported)
+
+    @contextmanager
+    def _scan_texts(self) -> Iterator[Callable[[], list[Problem]]]:
+        """The privacy gate over every text a reader could see, begun: yields the function
+        that gives its problems. A large project is scanned by one forked process per core
+        (its problems in the same order), this process free meanwhile."""
         texts: list[tuple[str, str, str]] = []
         for file in self.files:
             text = self._read(file.path)
@@ -190,16 +205,24 @@ class Loader:
         if workers > 1 and sum(len(text) for _, _, text in texts) > SCAN_PARALLEL_FROM:
             global _SCANNING
             shares = [range(i, len(texts), workers) for i in range(workers)]
-            _SCANNING = (self, texts)  # forked workers read them; only indexes are sent
+            _SCANNING = (self.gate, texts)  # forked workers read them; only indexes are sent
             try:
-                found = [item for share in forked_map(_scan_share, shares) for item in share]
+                with Forked(_scan_share, shares) as forked:
+                    yield lambda: [
+                        problem
+                        for _, problems in sorted(
+                            (item for share in forked.results() for item in share),
+                            key=lambda item: item[0],
+                        )
+                        for problem in problems
+                    ]
             finally:
                 _SCANNING = None
-            for _, problems in sorted(found, key=lambda item: item[0]):
-                self.problems.extend(problems)
             return
+        found = Problems()
         for rel, suffix, text in texts:
-            self._scan_file(rel, suffix, text)
+            _scan_file(self.gate, rel, suffix, text, found)
+        yield lambda: list(found)
 
     def _scan_name(self, file: SourceFile, reported: set[str]) -> None:
         """File and folder names are published in addresses: scan each, and mask the file's
@@ -221,50 +244,6 @@ class Loader:
                 self.problems.error(shown, None, finding.message(where))
         if withheld:
             self.shown[file.rel] = "/".join((top, *parts))
-
-    def _scan_file(self, rel: str, suffix: str, text: str) -> None:
-        """Scan a file's text, and the YAML strings and CSV cells that read other than as
-        written (escaped, folded, run on over lines), each at the line where it starts."""
-        suffix = suffix.lower()
-        findings = self.gate.scan(text, wraps=suffix not in RECORD_SUFFIXES)
-        for finding in findings:
-            self.problems.error(rel, finding.line, finding.message())
-        values = []
-        if suffix in YAML_SUFFIXES:
-            values = yaml_texts(text)
-        elif suffix in RECORD_SUFFIXES:
-            values = csv_texts(text)
-        elif suffix in MARKDOWN_SUFFIXES:
-            front_matter = front_matter_text(text)
-            values = yaml_texts(*front_matter) if front_matter else []
-            self._check_nesting(rel, text)
-        if not values:
-            return
-        seen = {(f.kind, f.masked): [] for f in findings}
-        for finding in findings:
-            seen[(finding.kind, finding.masked)].append(finding.line)
-        for first, last, value in values:
-            # A value is shown as text: every run of white space, line breaks too, is a space.
-            for finding in self.gate.scan(" ".join(value.split())):
-                lines = seen.get((finding.kind, finding.masked), [])
-                if not any(first <= line <= last for line in lines):  # found in the text
-                    self.problems.error(rel, first, finding.message())
-
-    def _check_nesting(self, rel: str, text: str) -> None:
-        """A list nested hundreds deep would crash the site engine: report it instead."""
-        if " " * MAX_LIST_INDENT not in text.replace("\t", "    "):
-            return
-        for number, line in enumerate(text.split("\n"), 1):
-            line = line.replace("\t", "    ")
-            indent = len(line) - len(line.lstrip(" "))
-            if indent > MAX_LIST_INDENT and line.strip():
-                self.problems.error(
-                    rel,
-                    number,
-                    f"a line indented {indent} spaces (a list nested more than"
-                    f" {MAX_LIST_INDENT // 4} levels deep): the site cannot show it; flatten it",
-                )
-                return
 
     def _yaml(self, path: Path, required: bool = True) -> YamlDocument | None:
         text = self._yaml_text(path, required)
@@ -930,16 +909,62 @@ _TAXONOMY_KEYS = "'priorities', 'agencies' and 'audiences'"
 # A project with this much text (in characters) is scanned by `SCAN_WORKERS` processes at most.
 SCAN_PARALLEL_FROM = 2_000_000
 SCAN_WORKERS = 4
-_SCANNING: tuple[Loader, list[tuple[str, str, str]]] | None = None
+_SCANNING: tuple[PrivacyGate, list[tuple[str, str, str]]] | None = None
 
 
 def _scan_share(indexes: range) -> list[tuple[int, list[Problem]]]:
     """In a forked worker: the problems of the texts at `indexes`, by index."""
     assert _SCANNING is not None
-    loader, texts = _SCANNING
+    gate, texts = _SCANNING
     found = []
     for index in indexes:
-        loader.problems = Problems()
-        loader._scan_file(*texts[index])
-        found.append((index, list(loader.problems)))
+        problems = Problems()
+        _scan_file(gate, *texts[index], problems)
+        found.append((index, list(problems)))
     return found
+
+
+def _scan_file(gate: PrivacyGate, rel: str, suffix: str, text: str, problems: Problems) -> None:
+    """Scan a file's text, and the YAML strings and CSV cells that read other than as
+    written (escaped, folded, run on over lines), each at the line where it starts."""
+    suffix = suffix.lower()
+    findings = gate.scan(text, wraps=suffix not in RECORD_SUFFIXES)
+    for finding in findings:
+        problems.error(rel, finding.line, finding.message())
+    values = []
+    if suffix in YAML_SUFFIXES:
+        values = yaml_texts(text)
+    elif suffix in RECORD_SUFFIXES:
+        values = csv_texts(text)
+    elif suffix in MARKDOWN_SUFFIXES:
+        front_matter = front_matter_text(text)
+        values = yaml_texts(*front_matter) if front_matter else []
+        _check_nesting(rel, text, problems)
+    if not values:
+        return
+    seen = {(f.kind, f.masked): [] for f in findings}
+    for finding in findings:
+        seen[(finding.kind, finding.masked)].append(finding.line)
+    for first, last, value in values:
+        # A value is shown as text: every run of white space, line breaks too, is a space.
+        for finding in gate.scan(" ".join(value.split())):
+            lines = seen.get((finding.kind, finding.masked), [])
+            if not any(first <= line <= last for line in lines):  # found in the text
+                problems.error(rel, first, finding.message())
+
+
+def _check_nesting(rel: str, text: str, problems: Problems) -> None:
+    """A list nested hundreds deep would crash the site engine: report it instead."""
+    if " " * MAX_LIST_INDENT not in text.replace("\t", "    "):
+        return
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.replace("\t", "    ")
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > MAX_LIST_INDENT and line.strip():
+            problems.error(
+                rel,
+                number,
+                f"a line indented {indent} spaces (a list nested more than"
+                f" {MAX_LIST_INDENT // 4} levels deep): the site cannot show it; flatten it",
+            )
+            return

@@ -51,6 +51,10 @@ class Problems:
     def extend(self, problems: Iterable[Problem]) -> None:
         self._items.extend(problems)
 
+    def insert(self, index: int, problems: Iterable[Problem]) -> None:
+        """Put `problems` at `index`, where they would have been found in a single pass."""
+        self._items[index:index] = problems
+
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self._items if p.severity == "error"]

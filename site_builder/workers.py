@@ -26,9 +26,36 @@ def available(wanted: int) -> int:
 
 def forked_map(function: Callable[..., Any], *iterables: Iterable[Any]) -> list[Any]:
     """`list(map(function, *iterables))` with one forked worker per item of the first."""
-    shares = [list(iterable) for iterable in iterables]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        len(shares[0]), mp_context=context, initializer=stop_signals_end_worker
-    ) as pool:
-        return list(pool.map(function, *shares))
+    with Forked(function, *iterables) as forked:
+        return forked.results()
+
+
+class Forked:
+    """`map(function, *iterables)` begun in forked workers, one per item of the first, while
+    this process goes on; `results()` waits for them.
+
+    The workers are forked here, so they see what this process holds now. Leaving the `with`
+    block early (an error, a stop signal) ends them.
+    """
+
+    def __init__(self, function: Callable[..., Any], *iterables: Iterable[Any]) -> None:
+        shares = [list(iterable) for iterable in iterables]
+        self._pool = ProcessPoolExecutor(
+            len(shares[0]),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=stop_signals_end_worker,
+        )
+        # A fork pool starts every worker at the first submit (Python 3.11+), so all share
+        # this moment's memory.
+        calls = zip(*shares, strict=False)  # as map: up to the shortest
+        self._futures = [self._pool.submit(function, *args) for args in calls]
+
+    def results(self) -> list[Any]:
+        """Each item's result, in order, once every worker is done."""
+        return [future.result() for future in self._futures]
+
+    def __enter__(self) -> Forked:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
