@@ -1,17 +1,30 @@
-"""MkDocs with Material: renders a staged build folder in this process (no second load)."""
+"""MkDocs with Material: renders a staged build folder in this process (no second load).
+
+A large site is rendered on two cores: after MkDocs has read the files and the nav, the
+process forks, and each process converts and renders half of the pages (both read the pages
+of the nav, which every page's sidebar shows). The forked one hands each page it rendered back
+to this process, which passes it to the hub's page sink and writes it, as MkDocs would have.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+import sys
 from pathlib import Path
 
 import material
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from site_builder.engine import EngineFailed, PageSink
+from site_builder.interrupts import stop_signals_deferred, stop_signals_end_worker
+from site_builder.workers import available
 
 THEME = Path(material.__file__).parent / "templates"
+SPLIT_FROM = 400  # pages: a smaller site is rendered in one process
+_SKIP = "hub-other-process.html"  # the template of a page the other process renders: empty
 
 
 class MkDocs:
@@ -25,42 +38,170 @@ class MkDocs:
     def render(self, config: Path, pages: PageSink | None = None) -> None:
         """Build `config`'s docs folder into its site folder, handing each page to `pages`
         as it is written; only errors are printed."""
-        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-        from jinja2 import TemplateError
-        from mkdocs.commands.build import build
-        from mkdocs.config import load_config
-        from mkdocs.exceptions import MkDocsException
-
-        logger = logging.getLogger("mkdocs")
-        level = logger.level
-        logger.setLevel(logging.ERROR)  # as `mkdocs build --quiet`
+        handler = _Pages(pages)
         try:
-            settings = load_config(config_file=str(config))
-            if pages is not None:
-                settings.plugins["hub-pages"] = _Pages(pages)
-            settings.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(settings)
-            finally:
-                settings.plugins.on_shutdown()
-        except MkDocsException as exc:
-            raise EngineFailed(f"MkDocs: {exc.format_message()}") from None
-        except TemplateError as exc:  # a theme override that does not compile or render
-            where = f" in {exc.filename}:{exc.lineno}" if getattr(exc, "filename", None) else ""
-            raise EngineFailed(f"MkDocs: template error{where}: {exc.message}") from None
-        except (ImportError, ValueError, TypeError, KeyError, AttributeError) as exc:
-            # a Markdown extension or theme setting MkDocs did not validate
-            raise EngineFailed(f"MkDocs: {type(exc).__name__}: {exc}") from None
+            _build(config, handler)
+        except BaseException as exc:
+            handler.failed(exc)  # in the forked process: reported, and it ends there
+            raise
         finally:
-            logger.setLevel(level)
+            handler.close()
+
+
+def _build(config: Path, handler: _Pages) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from jinja2 import TemplateError
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # as `mkdocs build --quiet`
+    try:
+        settings = load_config(config_file=str(config))
+        settings.plugins["hub-pages"] = handler
+        settings.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(settings)
+        finally:
+            settings.plugins.on_shutdown()
+    except MkDocsException as exc:
+        raise EngineFailed(f"MkDocs: {exc.format_message()}") from None
+    except TemplateError as exc:  # a theme override that does not compile or render
+        where = f" in {exc.filename}:{exc.lineno}" if getattr(exc, "filename", None) else ""
+        raise EngineFailed(f"MkDocs: template error{where}: {exc.message}") from None
+    except (ImportError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        # a Markdown extension or theme setting MkDocs did not validate
+        raise EngineFailed(f"MkDocs: {type(exc).__name__}: {exc}") from None
+    finally:
+        logger.setLevel(level)
 
 
 class _Pages(BasePlugin):
-    """Hands each page to the hub before MkDocs writes it."""
+    """Hands each page to the hub before it is written, and shares the pages of a large site
+    between this process and a forked one."""
 
-    def __init__(self, pages: PageSink) -> None:
+    def __init__(self, pages: PageSink | None) -> None:
         super().__init__()
         self._pages = pages
+        self._others: set[str] = set()  # the pages the other process renders, by source
+        self._child: int | None = None  # in this process: the forked one's pid
+        self._channel = None  # the forked one's pages, to this process
+        self._forked = False  # whether this is the forked process
+        self._outcome: tuple[str, ...] | None = None  # ("done",) or ("failed", why), once known
 
-    def on_post_page(self, output: str, page, config) -> str:
-        return self._pages(page.file.dest_uri, output) or output
+    @event_priority(-100)  # last: the nav is final
+    def on_nav(self, nav, config, files):  # noqa: ANN001, ANN201
+        documents = files.documentation_pages()
+        if len(documents) < SPLIT_FROM or available(2) < 2:
+            return nav
+        shown = {page.file.src_uri for page in nav.pages}  # every sidebar needs them
+        shared = [file.src_uri for file in documents if file.src_uri not in shown]
+        halves = (set(shared[0::2]) | shown, set(shared[1::2]))
+        from multiprocessing import Pipe
+
+        reader, writer = Pipe(duplex=False)
+        with stop_signals_deferred():  # a stop during the fork reaches this process
+            pid = os.fork()
+            if pid == 0:
+                stop_signals_end_worker()  # the build cleans up
+        if pid == 0:
+            reader.close()
+            self._forked, self._channel = True, writer
+            self._others = halves[0] - shown
+            config.theme.static_templates.clear()  # 404 and sitemap: this process's
+            config.extra_templates = []
+            files.copy_static_files = _nothing  # the theme's files too
+        else:
+            writer.close()
+            self._child, self._channel = pid, reader
+            self._others = halves[1]
+        return nav
+
+    @event_priority(100)  # first: no plugin reads a page this process does not render
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:  # noqa: ANN001
+        if page.file.src_uri not in self._others:
+            return markdown
+        page.meta["template"] = _SKIP
+        return ""
+
+    def on_page_content(self, html: str, page, config, files) -> str:  # noqa: ANN001
+        if page.file.src_uri in self._others:
+            page.present_anchor_ids = None  # unknown here: MkDocs does not check links to it
+        return html
+
+    def on_env(self, env, config, files):  # noqa: ANN001, ANN201
+        if self._channel is not None:
+            from jinja2 import ChoiceLoader, DictLoader
+
+            env.loader = ChoiceLoader([DictLoader({_SKIP: ""}), env.loader])
+        return env
+
+    def on_post_page(self, output: str, page, config) -> str:  # noqa: ANN001
+        if page.file.src_uri in self._others:
+            return ""  # MkDocs writes no file for an empty page
+        if self._forked:
+            self._channel.send(("page", page.file.dest_uri, page.file.abs_dest_path, output))
+            return ""
+        if self._child is not None:
+            self._receive(block=False)
+        return self._handed(page.file.dest_uri, output)
+
+    @event_priority(100)  # first: other plugins see the whole site
+    def on_post_build(self, config) -> None:  # noqa: ANN001
+        if self._forked:
+            self._channel.send(("done",))
+            sys.stderr.flush()
+            os._exit(0)
+        if self._child is not None:
+            self._receive(block=True)
+
+    def failed(self, exc: BaseException) -> None:
+        """In the forked process: report `exc` to this one, and end."""
+        if not self._forked:
+            return
+        try:
+            message = str(exc) if isinstance(exc, EngineFailed) else f"{type(exc).__name__}: {exc}"
+            self._channel.send(("failed", message))
+        finally:
+            os._exit(1)
+
+    def close(self) -> None:
+        """End the forked process, if it is still running (this build failed or stopped)."""
+        if self._child is None:
+            return
+        child, self._child = self._child, None
+        with contextlib.suppress(ProcessLookupError):  # it has ended, not yet been waited for
+            os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        self._channel.close()
+
+    def _handed(self, rel: str, output: str) -> str:
+        return output if self._pages is None else self._pages(rel, output) or output
+
+    def _receive(self, block: bool) -> None:
+        """Write the pages the forked process has rendered; with `block`, until it is done.
+        If it failed, the build fails once this process has rendered its own pages (an error
+        raised now would be reported as one of this process's pages)."""
+        from mkdocs.exceptions import PluginError
+        from mkdocs.utils import write_file
+
+        while self._outcome is None and (block or self._channel.poll()):
+            try:
+                message = self._channel.recv()
+            except EOFError:
+                message = ("failed", "it stopped")
+            if message[0] != "page":
+                self._outcome = message
+                break
+            _, rel, path, output = message
+            output = self._handed(rel, output)
+            if output.strip():
+                write_file(output.encode("utf-8", errors="xmlcharrefreplace"), path)
+        if block and self._outcome[0] == "failed":
+            raise PluginError(f"the second MkDocs process failed: {self._outcome[1]}")
+
+
+def _nothing(*args: object, **kwargs: object) -> None:
+    return None

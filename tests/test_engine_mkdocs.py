@@ -1,0 +1,166 @@
+"""The MkDocs adapter: a large site rendered on two cores is the site one process renders."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, REPO, corpus_project
+from fixture_corpus import tree_hashes
+
+import engines.mkdocs as adapter
+from site_builder import engine
+from site_builder.build import BuildFailed, build_site
+from site_builder.gate import OutputGate
+from site_builder.pipeline import check, publish
+from site_builder.publication import Edition
+
+EDITION = Edition(as_of=date.fromisoformat(AS_OF))
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site but the search bundle (its chunk names are Pagefind's hashes)."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*")
+        if path.is_file() and not path.relative_to(site).as_posix().startswith("pagefind/")
+    }
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The render split whatever the size of the site and the machine; the second processes
+    it started."""
+    made: list[int] = []
+    on_nav = adapter._Pages.on_nav
+
+    def recorded(self, nav, config, files):  # noqa: ANN001, ANN202
+        nav = on_nav(self, nav, config, files)
+        if self._child is not None:
+            made.append(self._child)
+        return nav
+
+    recorded.mkdocs_priority = on_nav.mkdocs_priority  # type: ignore[attr-defined]
+    monkeypatch.setattr(adapter, "SPLIT_FROM", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(adapter._Pages, "on_nav", recorded)
+    return made
+
+
+def _build(root: Path, site: Path) -> None:
+    prepared = publish(check(root), EDITION, held=True)
+    mkdocs = engine.engine("mkdocs")
+    build_site(prepared, site, mkdocs, OutputGate.for_site(prepared.site, root, mkdocs.shipped))
+
+
+def test_two_processes_render_the_same_site_as_one(
+    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = corpus_project("rich", tmp_path / "project")
+    with monkeypatch.context() as alone:
+        alone.setattr(adapter, "SPLIT_FROM", 10**9)
+        _build(root, tmp_path / "alone")
+    assert forks == []
+    _build(root, tmp_path / "apart")
+    assert len(forks) == 1
+    alone, apart = _files(tmp_path / "alone"), _files(tmp_path / "apart")
+    assert len([rel for rel in apart if rel.endswith(".html")]) > 30
+    assert sorted(apart) == sorted(alone)
+    assert [rel for rel in alone if apart[rel] != alone[rel]] == []
+    fragments = [p.name for p in (tmp_path / "alone" / "pagefind" / "fragment").iterdir()]
+    assert sorted(p.name for p in (tmp_path / "apart" / "pagefind" / "fragment").iterdir()) == (
+        sorted(fragments)
+    )
+
+
+def test_a_failure_in_the_second_process_fails_the_build(
+    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = corpus_project("rich", tmp_path / "project")
+    _build(root, tmp_path / "site")
+    before = tree_hashes(tmp_path / "site")
+    handed = adapter._Pages.on_post_page
+
+    def failing(self, output: str, page, config) -> str:  # noqa: ANN001
+        if self._forked:
+            raise RuntimeError("out of memory")
+        return handed(self, output, page, config)
+
+    monkeypatch.setattr(adapter._Pages, "on_post_page", failing)
+    with pytest.raises(BuildFailed) as failed:
+        _build(root, tmp_path / "site")
+    assert str(failed.value) == "MkDocs: Aborted with a BuildError!"
+    assert len(forks) == 2
+    for pid in forks:  # none is left running, none a zombie
+        assert not Path(f"/proc/{pid}").exists()
+    assert tree_hashes(tmp_path / "site") == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+SPLIT_HUB = (
+    "import runpy, engines.mkdocs as m; m.SPLIT_FROM = 0;"
+    " runpy.run_module('site_builder', run_name='__main__')"
+)
+
+
+def _descendants(pid: int) -> list[int]:
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children + [grandchild for child in children for grandchild in _descendants(child)]
+
+
+def _running_python(pid: int) -> bool:
+    try:
+        return "python" in Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"]
+)
+def test_a_build_stopped_while_two_processes_render_ends_cleanly(
+    tmp_path: Path, signum: int, code: int
+) -> None:
+    root = corpus_project("rich", tmp_path / "project")
+    site = tmp_path / "site"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-c", SPLIT_HUB, "build", "--site-dir", str(site), "--as-of", AS_OF]
+    assert subprocess.run(command, cwd=root, env=env, capture_output=True).returncode == 0
+    before = tree_hashes(site)
+
+    def default_ctrl_c() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    hub = subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=default_ctrl_c,
+    )
+    deadline = time.monotonic() + 120
+    # the page worker and the second MkDocs process: two Python children (Pagefind is not)
+    while len([p for p in _descendants(hub.pid) if _running_python(p)]) < 2:
+        assert time.monotonic() < deadline and hub.poll() is None, "no second MkDocs process"
+        time.sleep(0.005)
+    started = _descendants(hub.pid)
+    hub.send_signal(signum)
+    _, stderr = hub.communicate(timeout=120)
+    assert hub.returncode == code, stderr
+    assert stderr.splitlines() == ["hub: build interrupted; the previous site is unchanged"]
+    assert tree_hashes(site) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in started):
+        assert time.monotonic() < deadline, "a process of the build is still running"
+        time.sleep(0.01)
