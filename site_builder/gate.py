@@ -49,7 +49,7 @@ import html
 import json
 import re
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -389,6 +389,30 @@ class OutputGate:
         if not _VendorFiles(self._shipped).ships(rel, data):
             self._scan_file(rel, data, report)
         return list(report.problems.values())
+
+    def files_problems(
+        self, folder: Path, passed: Callable[[str], bool]
+    ) -> tuple[dict[str, bytes], list[Problem]]:
+        """Check the files under `folder` but those `passed` names (by path under it), early:
+        the `page_digest` of each file read, by path, and the problems found, to give `scan`
+        (which reads any file again whose bytes have changed since)."""
+        vendor = _VendorFiles(self._shipped)
+        digests: dict[str, bytes] = {}
+        problems: list[Problem] = []
+        for path in sorted(folder.rglob("*")):
+            rel = path.relative_to(folder).as_posix()
+            if passed(rel) or not path.is_file():
+                continue
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue  # `scan` reports it
+            report = _Report(rel)
+            if not vendor.ships(rel, data):
+                self._scan_file(rel, data, report)
+            digests[rel] = page_digest(data)
+            problems.extend(report.problems.values())
+        return digests, problems
 
     def _scan_files(self, folder: Path, rels: list[str]) -> list[Problem]:
         vendor = _VendorFiles(self._shipped)

@@ -1,14 +1,14 @@
-"""Pages as the engine writes them: checked and indexed for search on the second core meanwhile.
+"""Pages as the engine writes them: checked and indexed for search on other cores meanwhile.
 
 An engine that renders in this process (MkDocs) hands each page to `PageStream.page` as it
-writes it. A forked worker runs the output gate over the page's bytes and adds the page to the
-Pagefind index, so that both are done when the engine is, not after it. What the worker checked
-is named by a digest of the bytes: afterwards the gate reads every file of the site as before and
-passes over only a file whose bytes are exactly those checked (see `OutputGate.scan`). Pages the
-engine wrote without handing them over (its 404 page) are indexed at the end, as Pagefind's own
-walk of the folder would.
+writes it. Two forked workers take it: one runs the output gate over the page's bytes, the
+other adds it to the Pagefind index, so that both are done soon after the engine is. What the
+gate worker checked is named by a digest of the bytes: afterwards the gate reads every file of
+the site as before and passes over only a file whose bytes are exactly those checked (see
+`OutputGate.scan`). Pages the engine wrote without handing them over (its 404 page) are
+indexed at the end, as Pagefind's own walk of the folder would.
 
-If the worker fails or is stopped, `finish` returns None and the build indexes and checks the
+If a worker fails or is stopped, `finish` returns None and the build indexes and checks the
 whole folder after the engine, as it does for an engine that renders elsewhere (Zensical).
 """
 
@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import queue
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,11 +36,13 @@ if TYPE_CHECKING:
 ENCODING, ERRORS = "utf-8", "xmlcharrefreplace"
 _END = None
 _POLL = 1.0  # seconds: how often a waiting worker checks that the build is still running
+_INDEXER, _CHECKER = "hub-page-indexer", "hub-page-checker"  # the workers, by name
+_CHECKER_NICENESS = 10
 
 
 @dataclass(frozen=True)
 class Streamed:
-    """What the worker did: the digest of each page it checked, by site-relative path, and
+    """What the workers did: the digest of each page the gate checked, by site-relative path, and
     what the gate found in them."""
 
     digests: dict[str, bytes]
@@ -47,57 +50,84 @@ class Streamed:
 
 
 class PageStream:
-    """A worker that checks and indexes pages while the engine renders the rest.
+    """Workers that check and index pages while the engine renders the rest.
 
-    Use as a context manager: leaving the block stops the worker if it is still running.
+    Use as a context manager: leaving the block stops the workers if they are still running.
+    Once the engine is done, `end()` tells them so, and `finish()` waits for them; the site's
+    other files can be checked in between.
     """
 
     def __init__(self, site_dir: Path, gate: OutputGate | None) -> None:
         context = multiprocessing.get_context("fork")
         self._site_dir = site_dir
-        self._pages = context.Queue()  # unbounded: the engine never waits for the worker
-        self._results = context.Queue()
         self._sent: set[str] = set()
-        self._worker = context.Process(
-            target=_work,
-            args=(self._pages, self._results, site_dir, gate, os.getpid()),
-            daemon=True,
-        )
+        self._ended = False
+        # unbounded: the engine never waits for a worker
+        self._pages, self._checks = context.Queue(), context.Queue() if gate else None
+        self._results = context.Queue()
+        parent = os.getpid()
+        self._workers = [
+            context.Process(
+                name=_INDEXER,
+                target=_work,
+                args=(_index, self._pages, self._results, site_dir, parent),
+            )
+        ]
+        if gate is not None:
+            self._workers.append(
+                context.Process(
+                    name=_CHECKER,
+                    target=_work,
+                    args=(_check, self._checks, self._results, gate, parent),
+                )
+            )
 
     @staticmethod
     def available() -> bool:
         """Whether this platform can fork a worker (not Windows, not macOS's default)."""
         return "fork" in multiprocessing.get_all_start_methods()
 
+    @property
+    def sent(self) -> frozenset[str]:
+        """The pages handed over so far, by site-relative path."""
+        return frozenset(self._sent)
+
     def __enter__(self) -> PageStream:
         try:
             with stop_signals_deferred():  # a stop during the fork reaches this process
-                self._worker.start()
+                for worker in self._workers:
+                    worker.start()
         except BaseException:
             self.__exit__()
             raise
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._worker.pid is None:
-            return
-        if self._worker.is_alive():
-            self._worker.kill()
-        self._worker.join()
-        for channel in (self._pages, self._results):  # what the worker did not read is dropped
-            channel.cancel_join_thread()
-        self._pages.close()
-        self._results.close()
+        for worker in self._workers:
+            if worker.pid is not None and worker.is_alive():
+                worker.kill()
+        for worker in self._workers:
+            if worker.pid is not None:
+                worker.join()
+        for channel in (self._pages, self._checks, self._results):
+            if channel is not None:  # what a worker did not read is dropped
+                channel.cancel_join_thread()
+                channel.close()
 
     def page(self, rel: str, html: str) -> None:
         """Page `rel` (site-relative, `briefings/x/index.html`) will be written as `html`."""
         if html.strip():  # an engine writes no file for an empty page
             self._sent.add(rel)
             self._pages.put((rel, html))
+            if self._checks is not None:
+                self._checks.put((rel, html))
 
-    def finish(self) -> Streamed | None:
-        """Once the engine has written the site: index the HTML files it did not hand over,
-        write the search bundle, and return what was checked; None if the worker failed."""
+    def end(self) -> None:
+        """The engine has written the site: the indexer adds the HTML files it was not
+        handed, then writes the search bundle."""
+        if self._ended:
+            return
+        self._ended = True
         others = sorted(
             path.relative_to(self._site_dir).as_posix()
             for path in self._site_dir.rglob("*.html")
@@ -105,12 +135,30 @@ class PageStream:
         )
         self._pages.put(("others", [rel for rel in others if rel not in self._sent]))
         self._pages.put(_END)
-        while True:
+        if self._checks is not None:
+            self._checks.put(_END)
+
+    def finish(self) -> Streamed | None:
+        """`end()`, then what was checked, once both workers are done (the search bundle
+        written); None if a worker failed."""
+        self.end()
+        results: dict[str, object] = {}
+        while len(results) < len(self._workers):
             try:
-                return self._results.get(timeout=_POLL)
+                name, result = self._results.get(timeout=_POLL)
             except queue.Empty:
-                if not self._worker.is_alive():
+                waited = [w for w in self._workers if w.name not in results]
+                if all(worker.is_alive() for worker in waited):
+                    continue
+                try:  # a worker ended: its result, if it gave one, is in the queue by now
+                    name, result = self._results.get(timeout=_POLL)
+                except queue.Empty:
                     return None
+            if result is None:
+                return None
+            results[name] = result
+        checked = results.get(_CHECKER)
+        return checked if isinstance(checked, Streamed) else Streamed({}, [])
 
 
 def _url(rel: str) -> str:
@@ -118,20 +166,18 @@ def _url(rel: str) -> str:
     return "/" + rel.removesuffix("index.html")
 
 
-def _work(pages, results, site_dir: Path, gate: OutputGate | None, parent: int) -> None:
+def _work(task, pages, results, *args) -> None:  # noqa: ANN001
     stop_signals_end_worker()  # the build cleans up
+    name = multiprocessing.current_process().name
     try:
-        results.put(_index(pages, site_dir, gate, parent))
+        results.put((name, task(pages, *args)))
     except BaseException as exc:  # noqa: BLE001 - the build falls back to its own index
         print(f"hub: the page worker stopped ({type(exc).__name__}: {exc})", file=sys.stderr)
-        results.put(None)
+        results.put((name, None))
 
 
-def _index(pages, site_dir: Path, gate: OutputGate | None, parent: int) -> Streamed:
-    from .gate import page_digest
-
-    digests: dict[str, bytes] = {}
-    problems: list[Problem] = []
+def _index(pages, site_dir: Path, parent: int) -> bool:
+    """In a worker: index each page handed over, then the others; write the bundle."""
     with Indexer(search.index_config(site_dir)) as indexer:
         while (item := _next(pages, parent)) is not _END:
             if item[0] == "others":
@@ -139,14 +185,35 @@ def _index(pages, site_dir: Path, gate: OutputGate | None, parent: int) -> Strea
                     indexer.add_page(_url(rel), (site_dir / rel).read_text(ENCODING, "replace"))
                 continue
             rel, html = item
-            # Pagefind indexes it while the gate reads it.
             indexer.add_page(_url(rel), search.pagefind_view(html))
-            if gate is not None:
-                data = html.encode(ENCODING, ERRORS)
-                problems += gate.file_problems(rel, data)
-                digests[rel] = page_digest(data)
         indexer.write()
     search.remove_unused(site_dir)
+    return True
+
+
+def _check(pages, gate: OutputGate, parent: int) -> Streamed:
+    """In a worker: run the output gate over each page handed over, as it will be written.
+    Its results are needed only once the engine is done: it gives way to the engine and the
+    indexer meanwhile, and takes a free core once they are done."""
+    os.nice(_CHECKER_NICENESS)
+    return _checked(gate, _pages_to_check(pages, parent))
+
+
+def _pages_to_check(pages, parent: int) -> Iterator[tuple[str, bytes]]:
+    while (item := _next(pages, parent)) is not _END:
+        rel, html = item
+        yield rel, html.encode(ENCODING, ERRORS)
+
+
+def _checked(gate: OutputGate | None, files: Iterable[tuple[str, bytes]]) -> Streamed:
+    """The gate's problems in `files` (site-relative path, bytes), with their digests."""
+    from .gate import page_digest
+
+    digests: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for rel, data in files if gate is not None else ():
+        problems += gate.file_problems(rel, data)
+        digests[rel] = page_digest(data)
     return Streamed(digests, problems)
 
 

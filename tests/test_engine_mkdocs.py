@@ -145,7 +145,12 @@ def test_a_build_stopped_while_two_processes_render_ends_cleanly(
         signal.signal(signal.SIGINT, signal.SIG_DFL)
 
     hub = subprocess.Popen(
-        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        command,
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         preexec_fn=default_ctrl_c,
     )
     deadline = time.monotonic() + 120

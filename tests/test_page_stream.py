@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import write_tree
 
 from engines.mkdocs import MkDocs
@@ -87,3 +88,88 @@ def test_a_stopped_indexer_is_a_clear_failure(tmp_path: Path) -> None:
             assert str(exc).startswith("Pagefind stopped (")
         else:
             raise AssertionError("a dead Pagefind was not noticed")
+
+
+def test_files_checked_early_are_named_by_their_digests(tmp_path: Path) -> None:
+    css = "body { color: red } /* call 0161 496 0000 */"
+    folder = write_tree(
+        tmp_path / "site",
+        {"a/index.html": PHONE_PAGE, "assets/hub.css": css, "pagefind/x.pf_meta": "?"},
+    )
+    passed = {"a/index.html"}
+    digests, problems = _gate().files_problems(
+        folder, lambda rel: rel in passed or rel.startswith("pagefind/")
+    )
+    assert digests == {"assets/hub.css": page_digest(css.encode())}
+    assert [p.format() for p in problems] == [
+        "assets/hub.css: error: possible phone number '01** *** ****' in the file"
+    ]
+
+
+def _prepared(root: Path):  # noqa: ANN202
+    from datetime import date
+
+    from conftest import AS_OF
+
+    from site_builder.pipeline import check, publish
+    from site_builder.publication import Edition
+
+    prepared = publish(check(root), Edition(as_of=date.fromisoformat(AS_OF)), held=True)
+    return prepared, OutputGate.for_site(prepared.site, root, MkDocs.shipped)
+
+
+def _page_count(site: Path) -> int:
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    return entry["languages"]["en"]["page_count"]
+
+
+def _fails(self, rel: str, data: bytes) -> list:  # noqa: ANN001
+    """The page worker's gate, failing on its first page (as out of memory would)."""
+    raise MemoryError("no room")
+
+
+def test_a_failed_worker_leaves_the_build_to_index_the_whole_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
+) -> None:
+    from conftest import corpus_project
+
+    from site_builder.build import build_site
+
+    root = corpus_project("rich", tmp_path / "project")
+    prepared, gate = _prepared(root)
+    build_site(prepared, tmp_path / "streamed", MkDocs(), gate)
+    monkeypatch.setattr(OutputGate, "file_problems", _fails)
+    prepared, gate = _prepared(root)
+    build_site(prepared, tmp_path / "site", MkDocs(), gate)
+    assert "hub: the page worker stopped (MemoryError: no room)\n" in capfd.readouterr().err
+    assert _page_count(tmp_path / "site") == _page_count(tmp_path / "streamed") > 20
+
+
+@pytest.mark.parametrize("worker", ["checks", "fails"])
+def test_a_page_the_engine_leaks_into_is_blocked_whether_or_not_the_worker_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, worker: str
+) -> None:
+    from conftest import corpus_project
+
+    from site_builder import build
+    from site_builder.gate import OutputBlocked
+
+    filled = build._filled
+
+    def leaking(held, then):  # noqa: ANN001, ANN202 - an engine that writes a phone number
+        page = filled(held, then)
+        leak = {"index.html": PHONE_PAGE + "</main>"}
+        return lambda rel, html: page(rel, html.replace("</main>", leak.get(rel, "</main>")))
+
+    root = corpus_project("rich", tmp_path / "project")
+    prepared, gate = _prepared(root)
+    monkeypatch.setattr(build, "_filled", leaking)
+    if worker == "fails":  # then the build checks the whole site after the engine
+        monkeypatch.setattr(OutputGate, "file_problems", _fails)
+    with pytest.raises(OutputBlocked) as blocked:
+        build.build_site(prepared, tmp_path / "site", MkDocs(), gate)
+    assert [p.format() for p in blocked.value.problems] == [
+        "site/index.html: error: possible phone number '01** *** ****' in the text"
+        " (source: the theme or a generated page)"
+    ]
+    assert not (tmp_path / "site").exists()
