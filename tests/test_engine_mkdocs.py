@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -31,6 +32,11 @@ def _files(site: Path) -> dict[str, bytes]:
         for path in site.rglob("*")
         if path.is_file() and not path.relative_to(site).as_posix().startswith("pagefind/")
     }
+
+
+def _page_count(site: Path) -> int:
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    return entry["languages"]["en"]["page_count"]
 
 
 @pytest.fixture
@@ -73,10 +79,26 @@ def test_two_processes_render_the_same_site_as_one(
     assert len([rel for rel in apart if rel.endswith(".html")]) > 30
     assert sorted(apart) == sorted(alone)
     assert [rel for rel in alone if apart[rel] != alone[rel]] == []
+    assert _page_count(tmp_path / "apart") == _page_count(tmp_path / "alone") > 20
     fragments = [p.name for p in (tmp_path / "alone" / "pagefind" / "fragment").iterdir()]
     assert sorted(p.name for p in (tmp_path / "apart" / "pagefind" / "fragment").iterdir()) == (
         sorted(fragments)
     )
+
+
+def test_each_page_is_handed_to_the_hub_once(tmp_path: Path, forks: list[int]) -> None:
+    root = corpus_project("rich", tmp_path / "project")
+    prepared = publish(check(root), EDITION)
+    config = prepared.stage(tmp_path / "staged", root)
+    handed: list[str] = []
+    engine.engine("mkdocs").render(config, lambda rel, html: handed.append(rel))
+    assert len(forks) == 1
+    written = sorted(
+        path.relative_to(tmp_path / "staged" / "site").as_posix()
+        for path in (tmp_path / "staged" / "site").rglob("*.html")
+    )
+    assert sorted(handed) == [rel for rel in written if rel != "404.html"]  # a theme template
+    assert len(handed) == len(set(handed)) > 30
 
 
 def test_a_failure_in_the_second_process_fails_the_build(
