@@ -206,6 +206,11 @@ def _term_words(term: str) -> str:
     return _words(term)
 
 
+@functools.lru_cache(maxsize=4096)
+def _term_parts(term: str) -> tuple[str, ...]:
+    return tuple(_term_words(term).split())
+
+
 def _words(text: str) -> str:
     """Lower-case words separated by single spaces, padded, for whole-phrase matching."""
     return f" {_NOT_WORD.sub(' ', text.lower()).strip()} "
@@ -218,9 +223,14 @@ def synonyms_for(text: str, groups: Synonyms) -> tuple[str, ...]:
     "DNAR", and "was not brought" is found across a line break.
     """
     words = _words(text)
+    vocabulary = set(words.split())
     found: list[str] = []
     for group in groups:
-        used = [_term_words(term) in words for term in group]
+        # A term is in the text only if each of its words is: most are not, at a set's cost.
+        used = [
+            vocabulary.issuperset(_term_parts(term)) and _term_words(term) in words
+            for term in group
+        ]
         if any(used):
             found += [term for term, present in zip(group, used, strict=True) if not present]
     return tuple(dict.fromkeys(found))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
 from conftest import AS_OF, run_hub
 from fixture_corpus import generated
+from hypothesis import given
+from hypothesis import strategies as st
 
 from site_builder.loader import load_project
 from site_builder.search import SearchFacts, synonyms_for
@@ -84,6 +87,36 @@ def test_check_reports_every_synonym_problem_in_one_pass(make_project) -> None: 
 )
 def test_synonyms_for_a_text(text: str, expected: tuple[str, ...]) -> None:
     assert synonyms_for(text, GROUPS) == expected
+
+
+def _synonyms_by_substring(text: str, groups) -> tuple[str, ...]:  # noqa: ANN001
+    """The reading synonyms_for must keep: a term is used if its padded words are in the
+    text's (its first form, before a word set ruled most terms out)."""
+
+    def padded(value: str) -> str:
+        return " " + re.sub(r"[^\w]+", " ", value.lower()).strip() + " "
+
+    found: list[str] = []
+    for group in groups:
+        used = [padded(term) in padded(text) for term in group]
+        if any(used):
+            found += [term for term, present in zip(group, used, strict=True) if not present]
+    return tuple(dict.fromkeys(found))
+
+
+_PHRASE = st.lists(st.sampled_from(["dna", "was", "not", "brought", "Was", "-", "x", "ß", "İ"]))
+
+
+_WORD = st.sampled_from(["DNA", "dna", "was", "not", "brought", "did", "attend", "ß", "İ", "x"])
+
+
+@given(
+    parts=st.lists(st.tuples(_WORD, st.sampled_from(["", " ", ", ", "-", "\n", "."]))),
+    groups=st.lists(st.lists(_PHRASE.map(" ".join), min_size=1, max_size=3), max_size=3),
+)
+def test_synonyms_are_the_terms_a_substring_search_finds(parts, groups) -> None:  # noqa: ANN001
+    text = "".join(word + separator for word, separator in parts)
+    assert synonyms_for(text, groups) == _synonyms_by_substring(text, groups)
 
 
 def test_facts_block_is_hidden_ignored_and_escaped() -> None:
@@ -193,7 +226,7 @@ def test_no_author_text_cuts_the_marked_content_short() -> None:
         '<span data-pagefind-filter="theme" content="Neglect"></span></div>'
     )
     page = f"<html><head><title>T</title></head><body><div data-pagefind-body>{body}</div>{END}"
-    view = pagefind_view(page + '<footer>Footer</footer></body></html>')
+    view = pagefind_view(page + "<footer>Footer</footer></body></html>")
     assert view == (
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>T</title></head><body>'
         f"<div data-pagefind-body>{body}</div></body></html>"

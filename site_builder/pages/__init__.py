@@ -63,7 +63,9 @@ def generators() -> list[Generator]:
 # briefings' generator alone is most of the work).
 PARALLEL_FROM = 400
 _WORKERS = 2
-_BLOCKS_APART = 10**9  # the block numbers of the generators run in one worker start here
+_BLOCKS_APART = 10**9  # the block numbers of worker n start at n + 1 times this
+# The first worker's part of the briefings' files: the other makes every other generator's.
+BRIEFINGS_FIRST = 0.75
 _GENERATING: Site | None = None
 
 
@@ -81,8 +83,9 @@ def generate(site: Site) -> list[OutputFile]:
 
 
 def _generated(site: Site) -> list[list[OutputFile]]:
-    """Each generator's files, in order; a large site's made in forked workers, the briefings'
-    generator in one and the rest in the other, with the same links and held blocks."""
+    """Each generator's files, in order; a large site's made in two forked workers, with the
+    same links and held blocks: the first makes most of the briefings' files, the other the
+    rest of them and every other generator's."""
     from . import briefings
 
     every = generators()
@@ -92,29 +95,45 @@ def _generated(site: Site) -> list[list[OutputFile]]:
     global _GENERATING
     held = fragments.holding()
     first = every.index(briefings.generate)
-    shares = [[first], [i for i in range(len(every)) if i != first]]
+    split = int(len(site.briefings) * BRIEFINGS_FIRST)
+    shares = [
+        [(first, slice(None, split))],
+        [(first, slice(split, None)), *((i, slice(None)) for i in range(len(every)) if i != first)],
+    ]
     settings = (routes.links_from_source(), held.nonce if held else None)
     _GENERATING = site  # forked workers read it; only numbers are sent
     try:
-        parts = forked_map(_generate_share, shares, [settings] * len(shares))
+        parts = forked_map(_generate_share, range(len(shares)), shares, [settings] * len(shares))
     finally:
         _GENERATING = None
-    by_index: dict[int, list[OutputFile]] = {}
-    for outputs, blocks in parts:
-        by_index.update(outputs)
+    by_index: dict[int, list[OutputFile]] = {i: [] for i in range(len(every))}
+    for outputs, blocks in parts:  # in share order: the briefings' files in their order
+        for i, files in outputs:
+            by_index[i] += files
         if held is not None:
             held.merge(blocks)
     return [by_index[i] for i in range(len(every))]
 
 
 def _generate_share(
-    indexes: list[int], settings: tuple[bool, str | None]
-) -> tuple[dict[int, list[OutputFile]], dict[int, str]]:
-    """In a forked worker: the files of the generators at `indexes`, and the blocks held."""
+    number: int, share: list[tuple[int, slice]], settings: tuple[bool, str | None]
+) -> tuple[list[tuple[int, list[OutputFile]]], dict[int, str]]:
+    """In forked worker `number`: the files of each (generator, part of its files) of
+    `share`, and the blocks held."""
     assert _GENERATING is not None
+    from . import briefings
+
     from_source, nonce = settings
-    held = fragments.Fragments(nonce, _BLOCKS_APART * (1 + indexes[0])) if nonce else None
+    held = fragments.Fragments(nonce, _BLOCKS_APART * (1 + number)) if nonce else None
     every = generators()
     with routes.links_for(from_source), fragments.held_by(held):
-        outputs = {i: every[i](_GENERATING) for i in indexes}
+        outputs = [
+            (
+                i,
+                briefings.generate(_GENERATING, part)
+                if every[i] is briefings.generate
+                else every[i](_GENERATING),
+            )
+            for i, part in share
+        ]
     return outputs, held.blocks() if held else {}

@@ -8,6 +8,8 @@ ways in by theme, audience and agency that link to the pages holding those lists
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
 from .. import search, words
 from ..links import drop_links
@@ -37,18 +39,24 @@ from .listing import (
 )
 
 
-def generate(site: Site) -> list[OutputFile]:
-    """The index, one page per published briefing and one per audience."""
-    outputs = [OutputFile(BRIEFINGS, render_index(site))]
+def generate(site: Site, part: slice = slice(None)) -> list[OutputFile]:
+    """The index, one page per published briefing and one per audience.
+
+    `part`: only the files of that slice of the list (a large site's are made by two
+    processes, a part each)."""
     left_out = left_out_docs(site)
-    outputs += [
-        OutputFile(briefing_path(b.id), render_briefing(site, b, left_out)) for b in site.briefings
+    pages: list[tuple[str, Callable[[], str]]] = [
+        (BRIEFINGS, partial(render_index, site)),
+        *(
+            (briefing_path(b.id), partial(render_briefing, site, b, left_out))
+            for b in site.briefings
+        ),
+        *(
+            (audience_path(a.id), partial(render_audience, site, a.id))
+            for a in site.taxonomy.audiences
+        ),
     ]
-    outputs += [
-        OutputFile(audience_path(a.id), render_audience(site, a.id))
-        for a in site.taxonomy.audiences
-    ]
-    return outputs
+    return [OutputFile(path, render()) for path, render in pages[part]]
 
 
 def render_index(site: Site) -> str:
