@@ -1,12 +1,13 @@
-"""Pages as the engine writes them: checked and indexed for search on other cores meanwhile.
+"""Pages as the engine writes them: checked and made ready for search on other cores meanwhile.
 
 An engine that renders in this process (MkDocs) hands each page to `PageStream.page` as it
-writes it. Two forked workers take it: one runs the output gate over the page's bytes, the
-other adds it to the Pagefind index, so that both are done soon after the engine is. What the
-gate worker checked is named by a digest of the bytes: afterwards the gate reads every file of
-the site as before and passes over only a file whose bytes are exactly those checked (see
-`OutputGate.scan`). Pages the engine wrote without handing them over (its 404 page) are
-indexed at the end, as Pagefind's own walk of the folder would.
+writes it. Two forked workers take it: one runs the output gate over the page's bytes; the
+other writes what Pagefind is to read of it (`search.pagefind_view`) to a folder beside the
+site, and once the engine is done runs Pagefind over that folder, on every core. What the gate
+worker checked is named by a digest of the bytes: afterwards the gate reads every file of the
+site as before and passes over only a file whose bytes are exactly those checked (see
+`OutputGate.scan`). Pages the engine wrote without handing them over (its 404 page) are given
+to Pagefind whole, as its own walk of the site would.
 
 If a worker fails or is stopped, `finish` returns None and the build indexes and checks the
 whole folder after the engine, as it does for an engine that renders elsewhere (Zensical).
@@ -17,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,7 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import search
-from .indexer import Indexer
 from .interrupts import stop_signals_deferred, stop_signals_end_worker
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 # How an engine writes a page's text (MkDocs: `_build_page`); a digest of other bytes only
 # means the gate reads that file again.
 ENCODING, ERRORS = "utf-8", "xmlcharrefreplace"
+VIEWS = "search-pages"  # beside the site: what Pagefind reads of each page
 _END = None
 _POLL = 1.0  # seconds: how often a waiting worker checks that the build is still running
 _INDEXER, _CHECKER = "hub-page-indexer", "hub-page-checker"  # the workers, by name
@@ -124,7 +126,7 @@ class PageStream:
 
     def end(self) -> None:
         """The engine has written the site: the indexer adds the HTML files it was not
-        handed, then writes the search bundle."""
+        handed, then makes the search bundle."""
         if self._ended:
             return
         self._ended = True
@@ -161,11 +163,6 @@ class PageStream:
         return checked if isinstance(checked, Streamed) else Streamed({}, [])
 
 
-def _url(rel: str) -> str:
-    """The URL Pagefind gives the file at `rel` when it walks the folder itself."""
-    return "/" + rel.removesuffix("index.html")
-
-
 def _work(task, pages, results, *args) -> None:  # noqa: ANN001
     stop_signals_end_worker()  # the build cleans up
     name = multiprocessing.current_process().name
@@ -177,18 +174,25 @@ def _work(task, pages, results, *args) -> None:  # noqa: ANN001
 
 
 def _index(pages, site_dir: Path, parent: int) -> bool:
-    """In a worker: index each page handed over, then the others; write the bundle."""
-    with Indexer(search.index_config(site_dir)) as indexer:
-        while (item := _next(pages, parent)) is not _END:
-            if item[0] == "others":
-                for rel in item[1]:
-                    indexer.add_page(_url(rel), (site_dir / rel).read_text(ENCODING, "replace"))
-                continue
-            rel, html = item
-            indexer.add_page(_url(rel), search.pagefind_view(html))
-        indexer.write()
-    search.remove_unused(site_dir)
+    """In a worker: write what Pagefind reads of each page handed over (`pagefind_view`),
+    then of the others, to a sibling folder of the site; index it once the engine is done."""
+    views = site_dir.parent / VIEWS
+    while (item := _next(pages, parent)) is not _END:
+        if item[0] == "others":
+            for rel in item[1]:
+                _write(views / rel, (site_dir / rel).read_text(ENCODING, "replace"))
+            continue
+        rel, html = item
+        _write(views / rel, search.pagefind_view(html))
+    views.mkdir(parents=True, exist_ok=True)
+    search.index_site(site_dir, views)
+    shutil.rmtree(views, ignore_errors=True)
     return True
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding=ENCODING, errors=ERRORS)
 
 
 def _check(pages, gate: OutputGate, parent: int) -> Streamed:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fragments import Html
-from .indexer import Indexer, IndexerFailed
+from .indexer import IndexerFailed, index_folder
 from .models import Briefing, ReportNarrative, Review
 from .periods import Period
 from .site import Site
@@ -236,19 +236,19 @@ def synonyms_for(text: str, groups: Synonyms) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def index_site(site_dir: Path) -> int:
+def index_site(site_dir: Path, pages: Path | None = None) -> int:
     """Write the Pagefind bundle into `site_dir/pagefind/`; returns the HTML pages read.
 
-    The binary comes from the `pagefind[extended]` wheel: nothing is fetched at build time.
+    `pages`: a folder that holds what Pagefind is to read of each page, at the page's path
+    (see `pagefind_view`); by default the pages of `site_dir` as they are. The binary comes
+    from the `pagefind[extended]` wheel: nothing is fetched at build time.
     """
     try:
-        with Indexer(index_config(site_dir)) as indexer:
-            pages = indexer.add_folder(site_dir)
-            indexer.write()
+        count = index_folder(site_dir if pages is None else pages, index_config(site_dir))
     except (OSError, IndexerFailed) as exc:
         raise SearchIndexFailed(f"the search index could not be built: {exc}") from None
     remove_unused(site_dir)
-    return pages
+    return count
 
 
 # The page template's marks of a result's content (overrides/main.html): the element that

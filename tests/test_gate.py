@@ -300,20 +300,19 @@ def test_files_the_theme_ships_unchanged_are_not_scanned(tmp_path: Path) -> None
     assert "https://" in bundle.read_text(encoding="utf-8")
     assert scan(tmp_path / "a", {rel: bundle.read_bytes()}) == []
     changed = bundle.read_bytes() + b'\nfetch("https://cdn.example/x")\n'
-    assert (
-        f"site/{rel}: error: loads from another host: a script URL to cdn.example"
-        in scan(tmp_path / "b", {rel: changed})
+    assert f"site/{rel}: error: loads from another host: a script URL to cdn.example" in scan(
+        tmp_path / "b", {rel: changed}
     )
 
 
-@pytest.mark.parametrize(
-    "rel", ["assets/javascripts/plotly-basic.min.js", "pagefind/pagefind.js"]
-)
+@pytest.mark.parametrize("rel", ["assets/javascripts/plotly-basic.min.js", "pagefind/pagefind.js"])
 def test_vendored_scripts_pass_only_byte_for_byte(tmp_path: Path, rel: str) -> None:
     from site_builder.search import index_site
 
     if rel.startswith("pagefind/"):  # written by the installed Pagefind binary, as in a build
-        built = write_tree(tmp_path / "pf", {"index.html": "<body data-pagefind-body>x</body>"})
+        built = write_tree(
+            tmp_path / "pf", {"index.html": "<html><body data-pagefind-body>x</body></html>"}
+        )
         index_site(built)
         original = (built / rel).read_bytes()
     else:
@@ -321,9 +320,8 @@ def test_vendored_scripts_pass_only_byte_for_byte(tmp_path: Path, rel: str) -> N
     assert b"https://" in original  # URLs that are not loads, which the gate would flag
     assert scan(tmp_path / "a", {rel: original}) == []
     changed = original + b'\nfetch("https://cdn.example/x")\n'
-    assert (
-        f"site/{rel}: error: loads from another host: a script URL to cdn.example"
-        in scan(tmp_path / "b", {rel: changed})
+    assert f"site/{rel}: error: loads from another host: a script URL to cdn.example" in scan(
+        tmp_path / "b", {rel: changed}
     )
 
 
@@ -394,8 +392,7 @@ def _plant(root: Path, template: str, markup: str) -> None:
         (
             "main.html",
             '<script src="https://cdn.example/x.js"></script>',
-            "loads from another host: <script src> from cdn.example "
-            "(source: overrides/main.html)",
+            "loads from another host: <script src> from cdn.example (source: overrides/main.html)",
         ),
         (
             "partials/progress.html",
@@ -497,9 +494,13 @@ def test_pagefind_names_for_its_pages_are_not_read_as_text(tmp_path: Path) -> No
     name = b"en_ae3a1fb"
     meta = gzip.compress(b"pagefind_dcd" + bytes([0x81, 0x60 + len(name)]) + name)
     entry = json.dumps({"languages": {"en": {"hash": "en_ae3a1fb"}}})
-    assert scan(
-        tmp_path, {"pagefind/pagefind.en_1.pf_meta": meta, "pagefind/pagefind-entry.json": entry}
-    ) == []
+    assert (
+        scan(
+            tmp_path,
+            {"pagefind/pagefind.en_1.pf_meta": meta, "pagefind/pagefind-entry.json": entry},
+        )
+        == []
+    )
     assert scan(tmp_path / "b", {"page.json": json.dumps({"x": "ae3a 1fb"})}) == [
         "site/page.json: error: possible postcode 'ae** ***' in the text"
     ]

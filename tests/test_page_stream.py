@@ -11,7 +11,6 @@ from conftest import write_tree
 
 from engines.mkdocs import MkDocs
 from site_builder.gate import OutputGate, page_digest
-from site_builder.indexer import Indexer
 from site_builder.page_stream import PageStream
 from site_builder.search import index_config
 
@@ -75,19 +74,15 @@ def test_streamed_pages_are_checked_and_indexed_with_the_pages_not_handed_over(
     assert not (site / "pagefind/pagefind-ui.js").exists()
 
 
-def test_a_stopped_indexer_is_a_clear_failure(tmp_path: Path) -> None:
-    from site_builder.indexer import IndexerFailed
+def test_a_failing_pagefind_is_a_clear_failure(tmp_path: Path) -> None:
+    from site_builder.indexer import IndexerFailed, index_folder
 
-    with Indexer(index_config(tmp_path)) as indexer:
-        indexer._process.kill()  # the binary dies mid-build (killed, out of memory)
-        indexer._process.wait()
-        try:
-            indexer.add_page("/a/", SEARCHABLE.format("A", "b"))
-            indexer.write()
-        except IndexerFailed as exc:
-            assert str(exc).startswith("Pagefind stopped (")
-        else:
-            raise AssertionError("a dead Pagefind was not noticed")
+    write_tree(tmp_path / "pages", {"a/index.html": SEARCHABLE.format("A", "b")})
+    settings = {**index_config(tmp_path / "site"), "bundle_format": "zip"}  # no such option
+    with pytest.raises(IndexerFailed) as failed:
+        index_folder(tmp_path / "pages", settings)
+    assert str(failed.value).startswith("Pagefind failed (exit 2): error: unexpected argument")
+    assert not (tmp_path / "site").exists()
 
 
 def test_files_checked_early_are_named_by_their_digests(tmp_path: Path) -> None:

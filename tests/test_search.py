@@ -186,7 +186,8 @@ def test_pagefind_writes_its_runtime_as_the_gate_knows_it_and_no_unused_interfac
 
     site = tmp_path / "site"
     site.mkdir()
-    (site / "index.html").write_text("<body data-pagefind-body><p>x</p></body>", "utf-8")
+    page = '<html lang="en"><body data-pagefind-body><p>x</p></body></html>'
+    (site / "index.html").write_text(page, "utf-8")
     index_site(site)
     for rel, sha in RUNTIME_SHA256.items():
         # A new Pagefind writes new bytes: update RUNTIME_SHA256 after reviewing them.
@@ -252,8 +253,7 @@ def test_the_marked_content_gives_the_index_the_whole_page_gives(
 ) -> None:
     import gzip
 
-    from site_builder.indexer import Indexer
-    from site_builder.search import BUNDLE, index_config, pagefind_view
+    from site_builder.search import BUNDLE, index_site, pagefind_view
 
     _, site = rich_build
     pages = [
@@ -263,11 +263,11 @@ def test_the_marked_content_gives_the_index_the_whole_page_gives(
     ]
     bundles = []
     for name, view in (("views", pagefind_view), ("whole", lambda page: page)):
-        with Indexer(index_config(tmp_path / name)) as indexer:
-            for rel, page in pages:
-                indexer.add_page("/" + rel.removesuffix("index.html"), view(page))
-            indexer.write()
-        bundles.append(tmp_path / name / BUNDLE)
+        for rel, page in pages:  # each at its path, as the page worker writes them
+            (tmp_path / name / "pages" / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name / "pages" / rel).write_text(view(page), encoding="utf-8")
+        index_site(tmp_path / name / "site", tmp_path / name / "pages")
+        bundles.append(tmp_path / name / "site" / BUNDLE)
     assert sum(pagefind_view(page) != page for _, page in pages) >= 10
     for kind in ("fragment", "index"):  # what each page says; every word and where it is
         views, whole = (
