@@ -13,6 +13,8 @@ import ctypes
 import os
 import signal
 import subprocess
+import tempfile
+import threading
 from pathlib import Path
 
 
@@ -28,22 +30,28 @@ def index_folder(pages: Path, config: dict[str, object]) -> int:
     executable = get_executable()
     if executable is None:
         raise IndexerFailed("the Pagefind binary is not installed")
-    command = [str(executable), "--site", str(pages)]
-    for key, value in config.items():
+    settings = {**config, "site": pages, "output_path": config["output_path"]}
+    command = [str(executable)]
+    for key, value in settings.items():
         for each in value if isinstance(value, list) else [value]:
+            if isinstance(each, Path) or key == "output_path":
+                each = os.path.abspath(each)  # noqa: PLW2901 - it is run elsewhere
             command += [f"--{key.replace('_', '-')}", str(each)]
-    # No pagefind.yml of the folder it is run in, nor PAGEFIND_ settings of the environment.
+    # Run in an empty folder, without the environment's PAGEFIND_ settings: it reads its
+    # settings from both, and a pagefind.yml an author put in the site must not count.
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     try:
-        done = subprocess.run(
-            command,
-            cwd=pages,
-            env=env,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            preexec_fn=_ends_with_parent,
-        )
+        with tempfile.TemporaryDirectory(prefix="hub-pagefind-") as empty:
+            done = subprocess.run(
+                command,
+                cwd=empty,
+                env=env,
+                capture_output=True,
+                text=True,
+                errors="replace",
+                # (not where other threads run: a forked child must then only exec)
+                preexec_fn=_ends_with_parent if threading.active_count() == 1 else None,
+            )
     except OSError as exc:
         raise IndexerFailed(f"Pagefind could not start ({exc.strerror})") from None
     if done.returncode != 0:
@@ -63,7 +71,7 @@ def _pages_indexed(output: str) -> int:
     """How many pages Pagefind says it indexed ("Indexed 67 pages")."""
     for line in output.splitlines():
         words = line.split()
-        if len(words) == 3 and words[0] == "Indexed" and words[2] == "pages":
+        if len(words) == 3 and words[0] == "Indexed" and words[2] in ("page", "pages"):
             return int(words[1])
     return 0
 

@@ -12,7 +12,6 @@ from conftest import write_tree
 from engines.mkdocs import MkDocs
 from site_builder.gate import OutputGate, page_digest
 from site_builder.page_stream import PageStream
-from site_builder.search import index_config
 
 PHONE_PAGE = "<p>Call 0161 496 0000 today</p>"
 PHONE = "site/a/index.html: error: possible phone number '01** *** ****' in the text"
@@ -72,17 +71,6 @@ def test_streamed_pages_are_checked_and_indexed_with_the_pages_not_handed_over(
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 2  # a/ and b/, each once
     assert not (site / "pagefind/pagefind-ui.js").exists()
-
-
-def test_a_failing_pagefind_is_a_clear_failure(tmp_path: Path) -> None:
-    from site_builder.indexer import IndexerFailed, index_folder
-
-    write_tree(tmp_path / "pages", {"a/index.html": SEARCHABLE.format("A", "b")})
-    settings = {**index_config(tmp_path / "site"), "bundle_format": "zip"}  # no such option
-    with pytest.raises(IndexerFailed) as failed:
-        index_folder(tmp_path / "pages", settings)
-    assert str(failed.value).startswith("Pagefind failed (exit 2): error: unexpected argument")
-    assert not (tmp_path / "site").exists()
 
 
 def test_files_checked_early_are_named_by_their_digests(tmp_path: Path) -> None:
