@@ -100,7 +100,9 @@ class _Pages(BasePlugin):
     @event_priority(-100)  # last: the nav is final
     def on_nav(self, nav, config, files):  # noqa: ANN001, ANN201
         documents = files.documentation_pages()
-        if len(documents) < SPLIT_FROM or available(2) < 2:
+        # Another plugin would see only some pages in each process (a search index, tags).
+        others = [name for name in config.plugins if config.plugins[name] is not self]
+        if len(documents) < SPLIT_FROM or available(2) < 2 or others:
             return nav
         shown = {page.file.src_uri for page in nav.pages}
         shared = [file.src_uri for file in documents if file.src_uri not in shown]
@@ -113,21 +115,27 @@ class _Pages(BasePlugin):
         mine = set(shared) - theirs
         from multiprocessing import Pipe
 
+        parent = os.getpid()
         reader, writer = Pipe(duplex=False)
-        with stop_signals_deferred():  # a stop during the fork reaches this process
+        with stop_signals_deferred():  # a stop during the fork is raised here, after it
             pid = os.fork()
-            if pid == 0:
-                stop_signals_end_worker()  # the build cleans up
-        if pid == 0:
+            if pid:
+                self._child = pid  # known to `close` before any stop is raised
+            else:
+                self._forked = True
+        if self._forked:
+            stop_signals_end_worker()  # the build cleans up; the worker ends with it
+            if os.getppid() != parent:  # it ended already
+                os._exit(1)
             reader.close()
-            self._forked, self._channel = True, writer
+            self._channel = writer
             self._unread, self._unwritten = mine, mine | shown
             config.theme.static_templates.clear()  # 404 and sitemap: this process's
             config.extra_templates = []
             files.copy_static_files = _nothing  # the theme's files too
         else:
             writer.close()
-            self._child, self._channel = pid, reader
+            self._channel = reader
             self._unread = self._unwritten = theirs
         return nav
 
@@ -173,7 +181,8 @@ class _Pages(BasePlugin):
         if not self._forked:
             return
         try:
-            message = str(exc) if isinstance(exc, EngineFailed) else f"{type(exc).__name__}: {exc}"
+            failure = f"MkDocs: {type(exc).__name__}: {exc}"
+            message = str(exc) if isinstance(exc, EngineFailed) else failure
             self._channel.send(("failed", message))
         finally:
             os._exit(1)
@@ -186,23 +195,23 @@ class _Pages(BasePlugin):
         with contextlib.suppress(ProcessLookupError):  # it has ended, not yet been waited for
             os.kill(child, signal.SIGKILL)
         os.waitpid(child, 0)
-        self._channel.close()
+        if self._channel is not None:
+            self._channel.close()
 
     def _handed(self, rel: str, output: str) -> str:
         return output if self._pages is None else self._pages(rel, output) or output
 
     def _receive(self, block: bool) -> None:
         """Write the pages the forked process has rendered; with `block`, until it is done.
-        If it failed, the build fails once this process has rendered its own pages (an error
-        raised now would be reported as one of this process's pages)."""
-        from mkdocs.exceptions import PluginError
+        If it failed, the build fails with its reason once this process has rendered its own
+        pages (raised now, MkDocs would report it as one of this process's pages)."""
         from mkdocs.utils import write_file
 
         while self._outcome is None and (block or self._channel.poll()):
             try:
                 message = self._channel.recv()
             except EOFError:
-                message = ("failed", "it stopped")
+                message = ("failed", "MkDocs: the second process rendering pages stopped")
             if message[0] != "page":
                 self._outcome = message
                 break
@@ -210,8 +219,8 @@ class _Pages(BasePlugin):
             output = self._handed(rel, output)
             if output.strip():
                 write_file(output.encode("utf-8", errors="xmlcharrefreplace"), path)
-        if block and self._outcome[0] == "failed":
-            raise PluginError(f"the second MkDocs process failed: {self._outcome[1]}")
+        if block and self._outcome[0] == "failed":  # MkDocs passes it on as it is
+            raise EngineFailed(self._outcome[1])
 
 
 def _nothing(*args: object, **kwargs: object) -> None:

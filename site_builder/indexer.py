@@ -9,13 +9,13 @@ as the command line takes to do everything.)
 
 from __future__ import annotations
 
-import ctypes
 import os
-import signal
 import subprocess
 import tempfile
 import threading
 from pathlib import Path
+
+from .interrupts import end_with_parent
 
 
 class IndexerFailed(Exception):
@@ -50,7 +50,7 @@ def index_folder(pages: Path, config: dict[str, object]) -> int:
                 text=True,
                 errors="replace",
                 # (not where other threads run: a forked child must then only exec)
-                preexec_fn=_ends_with_parent if threading.active_count() == 1 else None,
+                preexec_fn=end_with_parent if threading.active_count() == 1 else None,
             )
     except OSError as exc:
         raise IndexerFailed(f"Pagefind could not start ({exc.strerror})") from None
@@ -74,22 +74,3 @@ def _pages_indexed(output: str) -> int:
         if len(words) == 3 and words[0] == "Indexed" and words[2] in ("page", "pages"):
             return int(words[1])
     return 0
-
-
-def _ends_with_parent() -> None:
-    """In the binary, before it starts: die with the process that started it (Linux), so a
-    build killed or stopped leaves no Pagefind writing into its folder."""
-    if _PRCTL is not None:
-        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
-def _prctl():  # noqa: ANN202
-    """Linux's prctl(2), found here: the forked child must not look up a library."""
-    try:
-        return ctypes.CDLL(None).prctl  # the C library this process is linked to
-    except (OSError, AttributeError):  # not Linux
-        return None
-
-
-_PR_SET_PDEATHSIG = 1
-_PRCTL = _prctl()

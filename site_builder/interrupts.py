@@ -7,6 +7,7 @@ three into `Interrupted`, which `finally` blocks see and the CLI reports in one 
 
 from __future__ import annotations
 
+import ctypes
 import signal
 import sys
 import threading
@@ -47,10 +48,33 @@ def raise_on_stop_signals() -> None:
 def stop_signals_end_worker() -> None:
     """In a forked worker: a stop signal ends it at once, silently; the parent, which gets the
     same signal, cleans up and reports it. A signal the parent ignores (nohup, a background
-    job's Ctrl+C) stays ignored, in the worker as in the parent."""
+    job's Ctrl+C) stays ignored, in the worker as in the parent. The worker also ends when the
+    parent does, even killed (`end_with_parent`)."""
     for signum in STOP_SIGNALS:
         if signal.getsignal(signum) != signal.SIG_IGN:
             signal.signal(signum, signal.SIG_DFL)
+    end_with_parent()
+
+
+def end_with_parent() -> None:
+    """In a forked process (or one about to run a program): the kernel kills it when the
+    process that started it ends, however that ends (Linux; elsewhere a worker's own waits
+    check). A worker blocked reading a message its killed parent left half-written would
+    otherwise wait for ever."""
+    if _PRCTL is not None:
+        _PRCTL(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _prctl():  # noqa: ANN202
+    """Linux's prctl(2), found before any fork: a forked child must not look up a library."""
+    try:
+        return ctypes.CDLL(None).prctl  # the C library this process is linked to
+    except (OSError, AttributeError):  # not Linux
+        return None
+
+
+_PR_SET_PDEATHSIG = 1
+_PRCTL = _prctl()
 
 
 @contextmanager

@@ -101,8 +101,19 @@ def test_each_page_is_handed_to_the_hub_once(tmp_path: Path, forks: list[int]) -
     assert len(handed) == len(set(handed)) > 30
 
 
-def test_a_failure_in_the_second_process_fails_the_build(
-    tmp_path: Path, forks: list[int], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (ValueError("bad value"), "MkDocs: ValueError: bad value"),  # as with one process
+        (RuntimeError("out of memory"), "MkDocs: RuntimeError: out of memory"),
+    ],
+)
+def test_a_failure_in_the_second_process_fails_the_build_with_its_reason(
+    tmp_path: Path,
+    forks: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+    reason: str,
 ) -> None:
     root = corpus_project("rich", tmp_path / "project")
     _build(root, tmp_path / "site")
@@ -111,18 +122,32 @@ def test_a_failure_in_the_second_process_fails_the_build(
 
     def failing(self, output: str, page, config) -> str:  # noqa: ANN001
         if self._forked:
-            raise RuntimeError("out of memory")
+            raise error
         return handed(self, output, page, config)
 
     monkeypatch.setattr(adapter._Pages, "on_post_page", failing)
     with pytest.raises(BuildFailed) as failed:
         _build(root, tmp_path / "site")
-    assert str(failed.value) == "MkDocs: Aborted with a BuildError!"
+    assert str(failed.value) == reason
     assert len(forks) == 2
     for pid in forks:  # none is left running, none a zombie
         assert not Path(f"/proc/{pid}").exists()
     assert tree_hashes(tmp_path / "site") == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_site_with_another_plugin_is_rendered_in_one_process(
+    tmp_path: Path, forks: list[int]
+) -> None:
+    """Material's search plugin, say, would index only the pages of one process."""
+    root = corpus_project("rich", tmp_path / "project")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("plugins: []", "plugins: [search]"), "utf-8")
+    _build(root, tmp_path / "site")
+    assert forks == []
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text("utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert len(pages) == len(list((tmp_path / "site").rglob("*.html"))) - 1  # not the 404
 
 
 SPLIT_HUB = (
@@ -151,7 +176,9 @@ def _running_python(pid: int) -> bool:
 
 
 @pytest.mark.parametrize(
-    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"]
+    ("signum", "code"),
+    [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGKILL, -signal.SIGKILL)],
+    ids=["SIGINT", "SIGTERM", "SIGKILL"],
 )
 def test_a_build_stopped_while_two_processes_render_ends_cleanly(
     tmp_path: Path, signum: int, code: int
@@ -176,17 +203,19 @@ def test_a_build_stopped_while_two_processes_render_ends_cleanly(
         preexec_fn=default_ctrl_c,
     )
     deadline = time.monotonic() + 120
-    # the page worker and the second MkDocs process: two Python children (Pagefind is not)
-    while len([p for p in _descendants(hub.pid) if _running_python(p)]) < 2:
+    # the two page workers and the second MkDocs process: three Python children
+    while len([p for p in _descendants(hub.pid) if _running_python(p)]) < 3:
         assert time.monotonic() < deadline and hub.poll() is None, "no second MkDocs process"
         time.sleep(0.005)
     started = _descendants(hub.pid)
     hub.send_signal(signum)
     _, stderr = hub.communicate(timeout=120)
     assert hub.returncode == code, stderr
-    assert stderr.splitlines() == ["hub: build interrupted; the previous site is unchanged"]
     assert tree_hashes(site) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    if signum != signal.SIGKILL:  # killed, it leaves its staging folder to the next build
+        assert stderr.splitlines() == ["hub: build interrupted; the previous site is unchanged"]
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    # none is left running, whatever it was doing (a worker reading half a page, say)
     deadline = time.monotonic() + 10
     while any(Path(f"/proc/{pid}").exists() for pid in started):
         assert time.monotonic() < deadline, "a process of the build is still running"
