@@ -1,8 +1,8 @@
 """MkDocs with Material: renders a staged build folder in this process (no second load).
 
 A large site is rendered on two cores: after MkDocs has read the files and the nav, the
-process forks, and each process converts and renders half of the pages (both read the pages
-of the nav, which every page's sidebar shows). The forked one hands each page it rendered back
+process forks, and each process converts and renders its share of the pages (both read the
+pages of the nav, which every page's sidebar shows). The forked one hands each page it rendered back
 to this process, which passes it to the hub's page sink and writes it, as MkDocs would have.
 """
 

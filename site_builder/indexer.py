@@ -30,12 +30,11 @@ def index_folder(pages: Path, config: dict[str, object]) -> int:
     executable = get_executable()
     if executable is None:
         raise IndexerFailed("the Pagefind binary is not installed")
-    settings = {**config, "site": pages, "output_path": config["output_path"]}
     command = [str(executable)]
-    for key, value in settings.items():
+    for key, value in {**config, "site": pages}.items():
+        if key in ("site", "output_path"):  # it is run in another folder
+            value = os.path.abspath(value)  # noqa: PLW2901
         for each in value if isinstance(value, list) else [value]:
-            if isinstance(each, Path) or key == "output_path":
-                each = os.path.abspath(each)  # noqa: PLW2901 - it is run elsewhere
             command += [f"--{key.replace('_', '-')}", str(each)]
     # Run in an empty folder, without the environment's PAGEFIND_ settings: it reads its
     # settings from both, and a pagefind.yml an author put in the site must not count.

@@ -20,7 +20,6 @@ import os
 import queue
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -199,23 +198,14 @@ def _check(pages, gate: OutputGate, parent: int) -> Streamed:
     """In a worker: run the output gate over each page handed over, as it will be written.
     Its results are needed only once the engine is done: it gives way to the engine and the
     indexer meanwhile, and takes a free core once they are done."""
-    os.nice(_CHECKER_NICENESS)
-    return _checked(gate, _pages_to_check(pages, parent))
-
-
-def _pages_to_check(pages, parent: int) -> Iterator[tuple[str, bytes]]:
-    while (item := _next(pages, parent)) is not _END:
-        rel, html = item
-        yield rel, html.encode(ENCODING, ERRORS)
-
-
-def _checked(gate: OutputGate | None, files: Iterable[tuple[str, bytes]]) -> Streamed:
-    """The gate's problems in `files` (site-relative path, bytes), with their digests."""
     from .gate import page_digest
 
+    os.nice(_CHECKER_NICENESS)
     digests: dict[str, bytes] = {}
     problems: list[Problem] = []
-    for rel, data in files if gate is not None else ():
+    while (item := _next(pages, parent)) is not _END:
+        rel, html = item
+        data = html.encode(ENCODING, ERRORS)
         problems += gate.file_problems(rel, data)
         digests[rel] = page_digest(data)
     return Streamed(digests, problems)

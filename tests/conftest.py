@@ -231,6 +231,19 @@ def make_project(tmp_path: Path):
     return make
 
 
+def child_pids(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
 def run_hub(
     root: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess:

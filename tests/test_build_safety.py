@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, REPO, run_hub
+from conftest import AS_OF, REPO, child_pids, run_hub
 from fixture_corpus import tree_hashes, write_corpus
 
 BUILD_INTERRUPTED = "hub: build interrupted; the previous site is unchanged"
@@ -70,19 +70,6 @@ def _popen(root: Path, *args: str, umask: int | None = None) -> subprocess.Popen
 
 def _staging(parent: Path) -> list[str]:
     return sorted(p.name for p in parent.iterdir() if p.name.startswith(".site."))
-
-
-def _children(pid: int) -> list[int]:
-    """Processes whose parent is `pid` (Linux /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
 
 
 def _wait_for(condition: Callable[[], object], what: str, timeout: float = 120) -> object:
@@ -278,7 +265,7 @@ def test_staging_left_by_a_killed_build_is_removed_by_the_next(
     root, site_dir, _ = previous
     top = site_dir.parent
     hub = _popen(root, "build", "--site-dir", str(site_dir), "--as-of", AS_OF)
-    engine = _wait_for(lambda: _children(hub.pid), "the engine")[0]
+    engine = _wait_for(lambda: child_pids(hub.pid), "the engine")[0]
     hub.kill()  # kill -9: no clean-up runs
     hub.communicate(timeout=60)
     _wait_for(lambda: _gone(engine), "the orphaned engine to finish")
@@ -339,7 +326,7 @@ def test_a_stopped_build_ends_cleanly_and_keeps_the_previous_site(
     _wait_for(lambda: _staging(top), "the staging folder")
     engines = []
     if moment == "engine":
-        engines = _wait_for(lambda: _children(hub.pid), "the engine")
+        engines = _wait_for(lambda: child_pids(hub.pid), "the engine")
     hub.send_signal(signum)
     stdout, stderr = hub.communicate(timeout=120)
     assert hub.returncode == code, stdout + stderr
@@ -376,7 +363,7 @@ def test_stopping_serve_is_quiet(tmp_path: Path, signum: int) -> None:
     reader.start()
     try:
         _wait_for(lambda: any("Serving on" in line for line in lines), "the server")
-        engines = _children(hub.pid)
+        engines = child_pids(hub.pid)
         hub.send_signal(signum)
         hub.wait(timeout=60)
     finally:

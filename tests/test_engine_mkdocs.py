@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF, REPO, corpus_project
+from conftest import AS_OF, REPO, child_pids, corpus_project
 from fixture_corpus import tree_hashes
 
 import engines.mkdocs as adapter
@@ -157,14 +157,7 @@ SPLIT_HUB = (
 
 
 def _descendants(pid: int) -> list[int]:
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            children.append(int(stat.parent.name))
+    children = child_pids(pid)
     return children + [grandchild for child in children for grandchild in _descendants(child)]
 
 

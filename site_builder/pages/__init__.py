@@ -96,9 +96,9 @@ def _generated(site: Site) -> list[list[OutputFile]]:
     held = fragments.holding()
     first = every.index(briefings.generate)
     split = int(len(site.briefings) * BRIEFINGS_FIRST)
-    shares = [
-        [(first, slice(None, split))],
-        [(first, slice(split, None)), *((i, slice(None)) for i in range(len(every)) if i != first)],
+    shares = [  # (generator, the arguments it is given besides the site)
+        [(first, (slice(None, split),))],
+        [(first, (slice(split, None),)), *((i, ()) for i in range(len(every)) if i != first)],
     ]
     settings = (routes.links_from_source(), held.nonce if held else None)
     _GENERATING = site  # forked workers read it; only numbers are sent
@@ -116,24 +116,14 @@ def _generated(site: Site) -> list[list[OutputFile]]:
 
 
 def _generate_share(
-    number: int, share: list[tuple[int, slice]], settings: tuple[bool, str | None]
+    number: int, share: list[tuple[int, tuple]], settings: tuple[bool, str | None]
 ) -> tuple[list[tuple[int, list[OutputFile]]], dict[int, str]]:
-    """In forked worker `number`: the files of each (generator, part of its files) of
+    """In forked worker `number`: the files of each (generator, its other arguments) of
     `share`, and the blocks held."""
     assert _GENERATING is not None
-    from . import briefings
-
     from_source, nonce = settings
     held = fragments.Fragments(nonce, _BLOCKS_APART * (1 + number)) if nonce else None
     every = generators()
     with routes.links_for(from_source), fragments.held_by(held):
-        outputs = [
-            (
-                i,
-                briefings.generate(_GENERATING, part)
-                if every[i] is briefings.generate
-                else every[i](_GENERATING),
-            )
-            for i, part in share
-        ]
+        outputs = [(i, every[i](_GENERATING, *args)) for i, args in share]
     return outputs, held.blocks() if held else {}
