@@ -112,14 +112,7 @@ def _render(
         else:
             with PageStream(rendered, gate) as stream:
                 engine.render(config, _filled(held, stream.page))
-                stream.end()
-                # While the workers finish the pages and the search bundle: the other files.
-                early = _files_checked_early(rendered, gate, stream.sent)
                 streamed = stream.finish()
-            if streamed is not None:
-                streamed = Streamed(
-                    {**early.digests, **streamed.digests}, [*early.problems, *streamed.problems]
-                )
     except EngineFailed as exc:
         raise BuildFailed(str(exc)) from None
     except FragmentLost as exc:
@@ -127,17 +120,6 @@ def _render(
     if held is not None and held.unplaced():
         raise BuildFailed(f"internal error: {held.unplaced()} block(s) of raw HTML not rendered")
     return streamed
-
-
-def _files_checked_early(rendered: Path, gate: OutputGate | None, sent: frozenset[str]) -> Streamed:
-    """The gate's read of the files of `rendered` but the pages handed over and the search
-    bundle (being written)."""
-    if gate is None:
-        return Streamed({}, [])
-    digests, problems = gate.files_problems(
-        rendered, lambda rel: rel in sent or rel.split("/", 1)[0] == BUNDLE
-    )
-    return Streamed(digests, problems)
 
 
 def _filled(held: Fragments | None, then: PageSink | None) -> PageSink:

@@ -9,6 +9,11 @@ site as before and passes over only a file whose bytes are exactly those checked
 `OutputGate.scan`). Pages the engine wrote without handing them over (its 404 page) are given
 to Pagefind whole, as its own walk of the site would.
 
+Once the engine is done, the checker has the site's other files to check too (feeds, CSVs,
+assets), while Pagefind runs. Once the bundle is written, its files are queued as well, and
+this process takes pages and files from the checker's queue as the checker does, a few files at
+a time, so that both cores are busy until the last one is checked.
+
 If a worker fails or is stopped, `finish` returns None and the build indexes and checks the
 whole folder after the engine, as it does for an engine that renders elsewhere (Zensical).
 """
@@ -36,6 +41,8 @@ if TYPE_CHECKING:
 ENCODING, ERRORS = "utf-8", "xmlcharrefreplace"
 VIEWS = "search-pages"  # beside the site: what Pagefind reads of each page
 _END = None
+_FILES = "\x00files"  # a checker's item: (_FILES, [paths under the site]) to read and check
+_BATCH = 32  # files of the search bundle to an item
 _POLL = 1.0  # seconds: how often a waiting worker checks that the build is still running
 _INDEXER, _CHECKER = "hub-page-indexer", "hub-page-checker"  # the workers, by name
 _CHECKER_NICENESS = 10
@@ -63,6 +70,9 @@ class PageStream:
         self._site_dir = site_dir
         self._sent: set[str] = set()
         self._ended = False
+        self._gate = gate
+        self._done: dict[str, object] = {}  # each worker's result, by name
+        self._checks_ended = False  # the checker's end, and this process's, are queued
         # unbounded: the engine never waits for a worker
         self._pages, self._checks = context.Queue(), context.Queue() if gate else None
         self._results = context.Queue()
@@ -79,7 +89,7 @@ class PageStream:
                 context.Process(
                     name=_CHECKER,
                     target=_work,
-                    args=(_check, self._checks, self._results, gate, parent),
+                    args=(_check, self._checks, self._results, gate, site_dir, parent),
                 )
             )
 
@@ -125,41 +135,126 @@ class PageStream:
 
     def end(self) -> None:
         """The engine has written the site: the indexer adds the HTML files it was not
-        handed, then makes the search bundle."""
+        handed, then makes the search bundle; the checker has the site's other files to
+        check meanwhile (but the bundle, which is being written)."""
         if self._ended:
             return
         self._ended = True
-        others = sorted(
-            path.relative_to(self._site_dir).as_posix()
-            for path in self._site_dir.rglob("*.html")
-            if path.is_file()
+        files = sorted(
+            rel
+            for path in self._site_dir.rglob("*")
+            if (rel := path.relative_to(self._site_dir).as_posix()) not in self._sent
+            and rel.split("/", 1)[0] != search.BUNDLE
+            and path.is_file()
         )
-        self._pages.put(("others", [rel for rel in others if rel not in self._sent]))
+        self._pages.put(("others", [rel for rel in files if rel.endswith(".html")]))
         self._pages.put(_END)
-        if self._checks is not None:
-            self._checks.put(_END)
+        self._queue_files(files)
 
     def finish(self) -> Streamed | None:
         """`end()`, then what was checked, once both workers are done (the search bundle
-        written); None if a worker failed."""
+        written and checked); None if a worker failed. Once the bundle is written, this
+        process shares what is left to check with the checker."""
         self.end()
-        results: dict[str, object] = {}
-        while len(results) < len(self._workers):
+        here = _Checked(self._gate, self._site_dir) if self._gate is not None else None
+        try:
+            if self._result(_INDEXER) is None:
+                return None
+            if here is not None and not self._check_here(here):
+                return None
+            results = [self._result(worker.name) for worker in self._workers]
+        finally:
+            self._end_checks()  # the checker ends, whatever happened here
+        if any(result is None for result in results):
+            return None
+        checked = results[-1]
+        if not isinstance(checked, Streamed) or here is None:
+            return Streamed({}, [])
+        return Streamed({**checked.digests, **here.digests}, [*checked.problems, *here.problems])
+
+    def _check_here(self, here: _Checked) -> bool:
+        """Queue the bundle's files for the checker, then take pages and files from its
+        queue, as it does, until the end; False if the checker failed."""
+        bundle = self._site_dir / search.BUNDLE
+        self._queue_files(
+            sorted(path.relative_to(self._site_dir).as_posix() for path in bundle.rglob("*"))
+        )
+        self._end_checks()
+        checker = next(worker for worker in self._workers if worker.name == _CHECKER)
+        while True:
             try:
+                item = self._checks.get(timeout=_POLL)
+            except queue.Empty:
+                if checker.is_alive():
+                    continue
+                return False  # it may have died holding the queue
+            if item is _END:
+                return True
+            here.take(item)
+
+    def _queue_files(self, files: list[str]) -> None:
+        """Queue `files` for the checker (and this process) to check, a few at a time."""
+        if self._checks is not None:
+            for start in range(0, len(files), _BATCH):
+                self._checks.put((_FILES, files[start : start + _BATCH]))
+
+    def _end_checks(self) -> None:
+        """Queue an end for the checker and one for this process (once)."""
+        if self._checks is not None and not self._checks_ended:
+            self._checks_ended = True
+            self._checks.put(_END)
+            self._checks.put(_END)
+
+    def _result(self, name: str) -> object:
+        """What worker `name` gave, waiting for it; None if it (or the other) failed."""
+        while name not in self._done:
+            if not self._collect(_POLL):
+                return None
+        return self._done[name]
+
+    def _collect(self, timeout: float) -> bool:
+        """Take a worker's result if one comes within `timeout`; False if a worker failed
+        or ended without giving one."""
+        try:
+            name, result = self._results.get(timeout=timeout)
+        except queue.Empty:
+            waited = [w for w in self._workers if w.name not in self._done]
+            if all(worker.is_alive() for worker in waited):
+                return True
+            try:  # a worker ended: its result, if it gave one, is in the queue by now
                 name, result = self._results.get(timeout=_POLL)
             except queue.Empty:
-                waited = [w for w in self._workers if w.name not in results]
-                if all(worker.is_alive() for worker in waited):
-                    continue
-                try:  # a worker ended: its result, if it gave one, is in the queue by now
-                    name, result = self._results.get(timeout=_POLL)
-                except queue.Empty:
-                    return None
-            if result is None:
-                return None
-            results[name] = result
-        checked = results.get(_CHECKER)
-        return checked if isinstance(checked, Streamed) else Streamed({}, [])
+                return False
+        self._done[name] = result
+        return result is not None
+
+
+class _Checked:
+    """The gate's read of pages (as they will be written) and of files (as they are), with
+    the digest of each one's bytes."""
+
+    def __init__(self, gate: OutputGate, site_dir: Path) -> None:
+        self._gate = gate
+        self._site_dir = site_dir
+        self.digests: dict[str, bytes] = {}
+        self.problems: list[Problem] = []
+
+    def take(self, item: tuple) -> None:
+        """Check a page `(rel, html)` or files `(_FILES, [rel, ...])`."""
+        from .gate import page_digest
+
+        rel, what = item
+        if rel == _FILES:
+            digests, problems = self._gate.listed_problems(self._site_dir, what)
+            self.digests.update(digests)
+            self.problems += problems
+            return
+        data = what.encode(ENCODING, ERRORS)
+        self.problems += self._gate.file_problems(rel, data)
+        self.digests[rel] = page_digest(data)
+
+    def streamed(self) -> Streamed:
+        return Streamed(self.digests, self.problems)
 
 
 def _work(task, pages, results, *args) -> None:  # noqa: ANN001
@@ -194,21 +289,16 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding=ENCODING, errors=ERRORS)
 
 
-def _check(pages, gate: OutputGate, parent: int) -> Streamed:
-    """In a worker: run the output gate over each page handed over, as it will be written.
-    Its results are needed only once the engine is done: it gives way to the engine and the
-    indexer meanwhile, and takes a free core once they are done."""
-    from .gate import page_digest
-
+def _check(pages, gate: OutputGate, site_dir: Path, parent: int) -> Streamed:
+    """In a worker: run the output gate over each page handed over, as it will be written,
+    then over its share of the search bundle's files. Its results are needed only once the
+    engine is done: it gives way to the engine and the indexer meanwhile, and takes a free
+    core once they are done."""
     os.nice(_CHECKER_NICENESS)
-    digests: dict[str, bytes] = {}
-    problems: list[Problem] = []
+    checked = _Checked(gate, site_dir)
     while (item := _next(pages, parent)) is not _END:
-        rel, html = item
-        data = html.encode(ENCODING, ERRORS)
-        problems += gate.file_problems(rel, data)
-        digests[rel] = page_digest(data)
-    return Streamed(digests, problems)
+        checked.take(item)
+    return checked.streamed()
 
 
 def _next(pages, parent: int):

@@ -3,6 +3,7 @@ and the gate passing only the very bytes it checked."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -19,6 +20,11 @@ SEARCHABLE = (
     '<html lang="en"><head><title>{0}</title></head>'
     "<body><main data-pagefind-body><h1>{0}</h1><p>{1}</p></main></body></html>"
 )
+
+
+def _unpacked(path: Path) -> str:
+    data = path.read_bytes()
+    return (gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data).decode("utf-8", "replace")
 
 
 def _gate() -> OutputGate:
@@ -63,10 +69,19 @@ def test_streamed_pages_are_checked_and_indexed_with_the_pages_not_handed_over(
         write_tree(site, {"a/index.html": streamed, "b/index.html": walked})
         result = stream.finish()
     assert result is not None
-    assert sorted(result.digests) == ["a/index.html"]
+    bundle = sorted(
+        path.relative_to(site).as_posix() for path in (site / "pagefind").rglob("*") if path.is_file()
+    )
+    # the page handed over as it was handed; the other page and the bundle as written
+    assert sorted(result.digests) == ["a/index.html", "b/index.html", *bundle]
     assert result.digests["a/index.html"] == page_digest(streamed.encode())
-    assert [p.format() for p in result.problems] == [
-        "a/index.html: error: possible phone number '01** *** ****' in the text"
+    for rel in ["b/index.html", *bundle]:
+        assert result.digests[rel] == page_digest((site / rel).read_bytes()), rel
+    fragments = [rel for rel in bundle if rel.startswith("pagefind/fragment/")]
+    (fragment,) = [rel for rel in fragments if "0161" in _unpacked(site / rel)]
+    assert sorted(p.format() for p in result.problems) == [
+        "a/index.html: error: possible phone number '01** *** ****' in the text",
+        f"{fragment}: error: possible phone number '01** *** ****' in the text",
     ]
     entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 2  # a/ and b/, each once
