@@ -64,6 +64,7 @@ from .workers import available, forked_map
 MAX_UNPACKED = 256 * 1024 * 1024  # a compressed file larger than this once unpacked is refused
 PARALLEL_FROM = 32 * 1024 * 1024  # a site this large (in bytes) is read by several processes
 MAX_WORKERS = 4
+MAX_CLEAN_LINES = 200_000  # lines of pages' text remembered as clean (about 20 MiB)
 GENERATED = "the theme or a generated page"  # a page finding found in no source file
 
 _BINARY_SUFFIXES = frozenset(
@@ -308,6 +309,7 @@ class OutputGate:
         self._shipped = tuple(shipped)
         self._evidence: dict[str, frozenset[str]] = {}
         self._checked: dict[str, bytes] = {}  # of the scan running (see `scan`)
+        self._clean_lines: set[str] = set()  # lines of pages' text in which nothing was found
 
     @classmethod
     def for_site(cls, site: Site, root: Path, shipped: Iterable[Path] = ()) -> OutputGate:
@@ -396,12 +398,20 @@ class OutputGate:
         """Check the files under `folder` but those `passed` names (by path under it), early:
         the `page_digest` of each file read, by path, and the problems found, to give `scan`
         (which reads any file again whose bytes have changed since)."""
+        rels = (path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*")))
+        return self.listed_problems(folder, [rel for rel in rels if not passed(rel)])
+
+    def listed_problems(
+        self, folder: Path, rels: Iterable[str]
+    ) -> tuple[dict[str, bytes], list[Problem]]:
+        """`files_problems` for the files `rels` (paths under `folder`); one that is not a
+        file or cannot be read is left to `scan`."""
         vendor = _VendorFiles(self._shipped)
         digests: dict[str, bytes] = {}
         problems: list[Problem] = []
-        for path in sorted(folder.rglob("*")):
-            rel = path.relative_to(folder).as_posix()
-            if passed(rel) or not path.is_file():
+        for rel in rels:
+            path = folder / rel
+            if not path.is_file():
                 continue
             try:
                 data = path.read_bytes()
@@ -541,7 +551,7 @@ class OutputGate:
         else:
             # One scan for both: a finding past the text's last line is in the tags.
             text_lines = view.text.count("\n") + 1
-            for line, item in self._findings(f"{view.text}{_SEPARATOR}{view.tags}"):
+            for line, item in self._page_findings(f"{view.text}{_SEPARATOR}{view.tags}"):
                 place = "in the text" if line <= text_lines else "in an attribute or URL"
                 found.append(item._replace(message=f"{item.message} {place}{where}"))
         # The tags view leaves out ids and links within the page: the markup itself has them.
@@ -567,6 +577,22 @@ class OutputGate:
             message = f"trace of left-out item '{item_id}' ({item_source})"
             found.append((text.count("\n", 0, offset) + 1, _Found(message, f"id:{item_id}")))
         return found
+
+    def _page_findings(self, text: str) -> list[tuple[int, _Found]]:
+        """`_findings` of a page's read text, but its lines found clean in an earlier page
+        are not scanned again (the theme's header, nav and footer repeat on every page):
+        only where every finding lies within one line (`PrivacyGate.within_lines`; a
+        left-out id is a token, and no token spans a line)."""
+        if not self._privacy.within_lines(text):
+            return self._findings(text)
+        lines = text.split("\n")
+        clean = self._clean_lines
+        kept = [i for i, line in enumerate(lines) if line not in clean]
+        found = self._findings("\n".join(lines[i] for i in kept))
+        if len(clean) < MAX_CLEAN_LINES:
+            flagged = {line for line, _ in found}
+            clean.update(lines[i] for n, i in enumerate(kept, 1) if n not in flagged)
+        return [(kept[line - 1] + 1, item) for line, item in found]
 
     def _load_found(self, markup: str, tags: str) -> list[_Found]:
         """Loads from another host in `markup`, whose tags (decoded, one a line) are `tags`."""

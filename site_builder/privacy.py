@@ -689,6 +689,14 @@ class PrivacyGate:
             for match in self._matches(text)
         ]
 
+    @staticmethod
+    def within_lines(text: str) -> bool:
+        """Whether every finding in `text` lies within one of its lines, so that each line
+        can be scanned apart: only a date of birth is read across lines (its label, then
+        the date, or a table's column), and every label holds one of `_DOB_KEYWORDS`."""
+        lowered = text.lower()
+        return not any(keyword in lowered for keyword in _DOB_KEYWORDS)
+
     def redact(self, text: str, spaces: str = "") -> tuple[str, list[Finding]]:
         """`text` (one line, e.g. a file name) with every finding masked in place, and the
         findings; `text` itself when nothing is found. Characters in `spaces` read as spaces

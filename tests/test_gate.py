@@ -94,6 +94,39 @@ def test_svg_geometry_and_links_within_the_page_are_not_read(tmp_path: Path) -> 
     assert scan(tmp_path, {"index.html": page}) == []
 
 
+def _in_order(pages: list[tuple[str, str]]) -> list[str]:
+    """The gate's problems in `pages` (site path, HTML), read one after another in that order
+    by one gate."""
+    gate = OutputGate(site_url=SITE_URL, shipped=MkDocs.shipped)
+    return [p.format() for rel, html in pages for p in gate.file_problems(rel, html.encode())]
+
+
+def test_a_line_every_page_repeats_is_read_on_every_page() -> None:
+    """The gate does not scan again a line it found clean on an earlier page; one in which it
+    found something is reported on each page, and a finding's place is still its line's."""
+    partners = "".join(f"<p>Partner {n}</p>" for n in range(12))
+    pages = [(f"{c}/index.html", f"<h1>{c}</h1>{partners}<p>Call 0161 496 0000</p>") for c in "abc"]
+    pages.append(("d/index.html", f'<h1>d</h1>{partners}<a title="0161 496 0000">'))
+    assert _in_order(pages) == [
+        f"a/index.html: error: {PHONE} in the text",
+        f"b/index.html: error: {PHONE} in the text",
+        f"c/index.html: error: {PHONE} in the text",
+        f"d/index.html: error: {PHONE} in an attribute or URL",
+    ]
+
+
+def test_a_line_found_clean_still_counts_after_a_date_of_birth_label() -> None:
+    """A date alone is no finding, and is remembered clean; after a label on the line
+    before it is a date of birth: a page with a label is read whole."""
+    pages = [
+        ("a/index.html", "<p>Reviewed</p><p>12/03/2015</p>"),
+        ("b/index.html", "<p>Date of birth</p><p>12/03/2015</p>"),
+    ]
+    assert _in_order(pages) == [
+        "b/index.html: error: possible date of birth '12/**/****' in the text"
+    ]
+
+
 # Left-out items -----------------------------------------------------------------------------
 
 
