@@ -213,3 +213,55 @@ def test_a_build_stopped_while_two_processes_render_ends_cleanly(
     while any(Path(f"/proc/{pid}").exists() for pid in started):
         assert time.monotonic() < deadline, "a process of the build is still running"
         time.sleep(0.01)
+
+
+PAGE_WITH_STATE = """# {title}
+
+Learning from reviews[^1] and audits[^2]; the MASH shares it.
+
+## Findings
+
+## Findings
+
+<div markdown>
+A *block* of Markdown in HTML.
+</div>
+
+```text
+a fence
+```
+
+[^1]: {title}: a footnote.
+[^2]: A second one.
+
+*[MASH]: Multi-Agency Safeguarding Hub ({title})
+"""
+
+
+def test_one_converter_for_every_page_renders_each_page_as_mkdocs_does(tmp_path: Path) -> None:
+    """Footnotes, abbreviations and heading ids are each page's own: nothing the converter
+    held of one page reaches the next."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\nNo state here.\n", encoding="utf-8")
+    for name in ("one", "two", "three"):
+        (docs / f"{name}.md").write_text(PAGE_WITH_STATE.format(title=name), encoding="utf-8")
+    (docs / "plain.md").write_text("# Plain\n\nThe MASH, without its abbreviation.\n", "utf-8")
+    extensions = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html"]
+    extensions += ["tables", {"toc": {"permalink": True}}, "pymdownx.superfences"]
+    for name in ("stock", "hub"):
+        settings = {"site_name": "Hub", "docs_dir": "docs", "site_dir": f"site-{name}"}
+        settings |= {"theme": {"name": "material", "font": False}, "plugins": []}
+        settings["markdown_extensions"] = extensions
+        (tmp_path / f"{name}.yml").write_text(json.dumps(settings), encoding="utf-8")
+    stock = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "stock.yml")]
+    subprocess.run(stock, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    adapter.MkDocs().render(tmp_path / "hub.yml")
+    hub, mkdocs = _files(tmp_path / "site-hub"), _files(tmp_path / "site-stock")
+    assert sorted(hub) == sorted(mkdocs)
+    for rel in hub:
+        assert hub[rel] == mkdocs[rel], rel
+    two = hub["two/index.html"].decode()
+    assert 'id="fn:1"' in two and "fn:3" not in two  # its footnotes count from 1
+    assert 'title="Multi-Agency Safeguarding Hub (two)"' in two
+    assert "<abbr" not in hub["plain/index.html"].decode()
