@@ -49,7 +49,7 @@ import html
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -393,19 +393,12 @@ class OutputGate:
         return list(report.problems.values())
 
     def files_problems(
-        self, folder: Path, passed: Callable[[str], bool]
-    ) -> tuple[dict[str, bytes], list[Problem]]:
-        """Check the files under `folder` but those `passed` names (by path under it), early:
-        the `page_digest` of each file read, by path, and the problems found, to give `scan`
-        (which reads any file again whose bytes have changed since)."""
-        rels = (path.relative_to(folder).as_posix() for path in sorted(folder.rglob("*")))
-        return self.listed_problems(folder, [rel for rel in rels if not passed(rel)])
-
-    def listed_problems(
         self, folder: Path, rels: Iterable[str]
     ) -> tuple[dict[str, bytes], list[Problem]]:
-        """`files_problems` for the files `rels` (paths under `folder`); one that is not a
-        file or cannot be read is left to `scan`."""
+        """Check the files `rels` (paths under `folder`) early: the `page_digest` of each
+        file read, by path, and the problems found, to give `scan` (which reads any file
+        again whose bytes have changed since). One that is not a file or cannot be read is
+        left to `scan`."""
         vendor = _VendorFiles(self._shipped)
         digests: dict[str, bytes] = {}
         problems: list[Problem] = []

@@ -245,7 +245,7 @@ class _Checked:
 
         rel, what = item
         if rel == _FILES:
-            digests, problems = self._gate.listed_problems(self._site_dir, what)
+            digests, problems = self._gate.files_problems(self._site_dir, what)
             self.digests.update(digests)
             self.problems += problems
             return
