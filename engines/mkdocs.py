@@ -19,7 +19,7 @@ from pathlib import Path
 import material
 from mkdocs.plugins import BasePlugin, event_priority
 
-from site_builder.engine import EngineFailed, PageSink
+from site_builder.engine import Docs, EngineFailed, PageSink
 from site_builder.interrupts import stop_signals_deferred, stop_signals_end_worker
 from site_builder.workers import available
 
@@ -38,11 +38,14 @@ class MkDocs:
     shipped = (THEME,)
     raw_links_from_source = False  # raw HTML is left to the browser
     streams_pages = True
+    takes_docs = True  # MkDocs reads generated files from memory
 
-    def render(self, config: Path, pages: PageSink | None = None) -> None:
-        """Build `config`'s docs folder into its site folder, handing each page to `pages`
-        as it is written; only errors are printed."""
-        handler = _Pages(pages)
+    def render(
+        self, config: Path, pages: PageSink | None = None, docs: Docs | None = None
+    ) -> None:
+        """Build `config`'s docs folder, with the files `docs`, into its site folder,
+        handing each page to `pages` as it is written; only errors are printed."""
+        handler = _Pages(pages, docs)
         try:
             _build(config, handler)
         except BaseException as exc:
@@ -86,9 +89,10 @@ class _Pages(BasePlugin):
     """Hands each page to the hub before it is written, and shares the pages of a large site
     between this process and a forked one."""
 
-    def __init__(self, pages: PageSink | None) -> None:
+    def __init__(self, pages: PageSink | None, docs: Docs | None = None) -> None:
         super().__init__()
         self._pages = pages
+        self._docs = docs
         # By source: the pages the other process renders (not read here), and those it writes
         # (the nav's pages are read by both: every sidebar shows their titles).
         self._unread: set[str] = set()
@@ -97,6 +101,23 @@ class _Pages(BasePlugin):
         self._channel = None  # the forked one's pages, to this process
         self._forked = False  # whether this is the forked process
         self._outcome: tuple[str, ...] | None = None  # ("done",) or ("failed", why), once known
+
+    @event_priority(100)  # first: other plugins see the docs
+    def on_files(self, files, config):  # noqa: ANN001, ANN201
+        """Add the docs files given in memory, as MkDocs would have read them from the
+        docs folder (they come before the theme's files of the same path)."""
+        if not self._docs:
+            return files
+        from mkdocs.structure.files import File, Files, file_sort_key
+
+        made = [
+            File.generated(config, uri, abs_src_path=str(content))
+            if isinstance(content, Path)
+            else File.generated(config, uri, content=content)
+            for uri, content in self._docs.items()
+        ]
+        theirs = [file for file in files if file.src_uri not in self._docs]  # the theme's
+        return Files([*sorted(made, key=file_sort_key), *theirs])
 
     @event_priority(-100)  # last: the nav is final
     def on_nav(self, nav, config, files):  # noqa: ANN001, ANN201

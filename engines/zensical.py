@@ -14,7 +14,7 @@ from pathlib import Path
 import zensical  # missing: `hub build --engine zensical` says how to install it
 
 from site_builder.build import run_engine
-from site_builder.engine import EngineFailed, PageSink
+from site_builder.engine import Docs, EngineFailed, PageSink
 
 THEME = Path(zensical.__file__).parent / "templates"
 _SHOWN_LINES = 20  # of Zensical's output, when it fails
@@ -30,8 +30,11 @@ class Zensical:
     shipped = (THEME,)
     raw_links_from_source = True  # it rewrites raw HTML links as it does Markdown links
     streams_pages = False  # it writes them in its own process
+    takes_docs = False  # it reads the staged docs folder
 
-    def render(self, config: Path, pages: PageSink | None = None) -> None:
+    def render(
+        self, config: Path, pages: PageSink | None = None, docs: Docs | None = None
+    ) -> None:
         """Build `config`'s docs folder into its site folder; its output shown on failure."""
         command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]
         with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:

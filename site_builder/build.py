@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from .engine import Engine, EngineFailed, PageSink
+from .engine import Docs, Engine, EngineFailed, PageSink
 from .fragments import FragmentLost, Fragments
 from .interrupts import stop_signals_deferred, stop_signals_held
 from .page_stream import PageStream, Streamed
@@ -75,9 +75,10 @@ def build_site(
     try:
         with stop_signals_deferred():  # a stop as it is made still finds it to remove
             staging = Path(tempfile.mkdtemp(prefix=prefix, dir=site_dir.parent))
-        config = prepared.stage(staging, root, engine.overrides)
+        config = prepared.stage(staging, root, engine.overrides, docs=not engine.takes_docs)
         rendered = staging / SITE
-        streamed = _render(engine, config, rendered, gate, prepared.held)
+        docs = prepared.docs(root) if engine.takes_docs else None
+        streamed = _render(engine, config, rendered, gate, prepared.held, docs)
         if streamed is None:
             if engine.streams_pages:  # its worker failed: what it wrote of the bundle goes
                 shutil.rmtree(rendered / BUNDLE, ignore_errors=True)
@@ -102,16 +103,17 @@ def _render(
     rendered: Path,
     gate: OutputGate | None,
     held: Fragments | None = None,
+    docs: Docs | None = None,
 ) -> Streamed | None:
-    """Render with `engine`, `held`'s blocks put back in each page; what was checked and
-    indexed meanwhile, or None if nothing was."""
+    """Render with `engine` (given `docs` if it takes them), `held`'s blocks put back in each
+    page; what was checked and indexed meanwhile, or None if nothing was."""
     try:
         if not (engine.streams_pages and PageStream.available()):
-            engine.render(config, None if held is None else _filled(held, None))
+            engine.render(config, None if held is None else _filled(held, None), docs)
             streamed = None
         else:
             with PageStream(rendered, gate) as stream:
-                engine.render(config, _filled(held, stream.page))
+                engine.render(config, _filled(held, stream.page), docs)
                 streamed = stream.finish()
     except EngineFailed as exc:
         raise BuildFailed(str(exc)) from None

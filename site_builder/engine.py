@@ -10,9 +10,12 @@ Zensical). An adapter is an object with:
     raw_links_from_source: bool whether it rewrites relative URLs in raw HTML as relative to
                                 the page's source, as Markdown links (see routes.relative_url)
     streams_pages: bool         whether `render` hands over each page as it writes it
-    render(config: Path, pages: PageSink | None = None) -> None
+    takes_docs: bool            whether `render` takes the docs folder's files from memory
+                                (`docs`, as `Prepared.docs`): the staged docs folder is empty
+    render(config: Path, pages: PageSink | None = None, docs: Docs | None = None) -> None
         build the staged folder whose config is `config` (see `Prepared.stage`) into its
-        `site/`; raise `EngineFailed` with a reason an author can read. If it streams pages,
+        `site/`, with the files `docs` if it takes them (else None: they are in the folder);
+        raise `EngineFailed` with a reason an author can read. If it streams pages,
         call `pages(site-relative path, text)` for each page and write the text it returns
         (the hub puts back the raw HTML it held aside, `site_builder.fragments`, and checks
         and indexes the page meanwhile, on another core: `site_builder.page_stream`).
@@ -20,7 +23,7 @@ Zensical). An adapter is an object with:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Protocol
@@ -43,13 +46,20 @@ PageSink = Callable[[str, str], str | None]
 the text to write (None: as it is)."""
 
 
+Docs = Mapping[str, str | bytes | Path]
+"""The files of a docs folder, by docs path: text, bytes, or the path of a file to copy."""
+
+
 class Engine(Protocol):
     overrides: dict
     shipped: tuple[Path, ...]
     raw_links_from_source: bool
     streams_pages: bool
+    takes_docs: bool
 
-    def render(self, config: Path, pages: PageSink | None = None) -> None: ...
+    def render(
+        self, config: Path, pages: PageSink | None = None, docs: Docs | None = None
+    ) -> None: ...
 
 
 def names() -> list[str]:

@@ -79,22 +79,35 @@ class Prepared:
         source (the hub generates its page) or a page the hub writes."""
         return routes.is_document_source(docs_path) or docs_path in self.docs_paths
 
-    def stage(self, folder: Path, root: Path, overrides: dict | None = None) -> Path:
-        """Write the docs folder (`folder/docs`) and a config without hooks that inherits
-        `root`'s mkdocs.yml (`folder/mkdocs.yml`, which it returns); the site goes to
-        `folder/site`. `overrides` are an engine's own settings, merged into the config."""
-        docs = folder / DOCS
-        for output in self.outputs:
-            target = docs / output.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(output.content, bytes):
-                target.write_bytes(output.content)
-            else:
-                target.write_text(output.content, encoding="utf-8")
+    def docs(self, root: Path) -> dict[str, str | bytes | Path]:
+        """Every file of the docs folder, by docs path: its text or bytes, or the source of a
+        file under `root`'s content/ copied as it is."""
+        files: dict[str, str | bytes | Path] = {o.path: o.content for o in self.outputs}
         for asset in self.assets:
-            target = docs / (routes.docs_path(asset) or asset)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(root / asset, target)
+            files[routes.docs_path(asset) or asset] = root / asset
+        return files
+
+    def stage(
+        self, folder: Path, root: Path, overrides: dict | None = None, *, docs: bool = True
+    ) -> Path:
+        """Write the docs folder (`folder/docs`; empty without `docs`, for an engine that
+        takes `docs()` from memory) and a config without hooks that inherits `root`'s
+        mkdocs.yml (`folder/mkdocs.yml`, which it returns); the site goes to `folder/site`.
+        `overrides` are an engine's own settings, merged into the config."""
+        folder_docs = folder / DOCS
+        folder_docs.mkdir(parents=True, exist_ok=True)
+        made: set[Path] = set()
+        for path, content in (self.docs(root) if docs else {}).items():
+            target = folder_docs / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if isinstance(content, Path):
+                shutil.copyfile(content, target)
+            elif isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
         config = folder / CONFIG
         config.write_text(self._derived_config(root, overrides or {}), encoding="utf-8")
         return config

@@ -215,6 +215,36 @@ def test_a_build_stopped_while_two_processes_render_ends_cleanly(
         time.sleep(0.01)
 
 
+
+def test_docs_given_in_memory_render_the_site_the_staged_docs_folder_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = corpus_project("rich", tmp_path / "project")
+    image = root / "content/images/pathway.png"
+    image.parent.mkdir(parents=True, exist_ok=True)
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))  # copied as it is
+    with monkeypatch.context() as staged:
+        staged.setattr(adapter.MkDocs, "takes_docs", False)
+        _build(root, tmp_path / "staged")
+    given = []
+    monkeypatch.setattr(adapter.MkDocs, "render", _recording(adapter.MkDocs.render, given))
+    _build(root, tmp_path / "given")
+    assert len(given) == 1 and len(given[0]) > 30  # the docs went in memory
+    assert any(isinstance(source, Path) for source in given[0].values())  # and an image
+    staged, in_memory = _files(tmp_path / "staged"), _files(tmp_path / "given")
+    assert sorted(in_memory) == sorted(staged)
+    for rel in staged:
+        assert in_memory[rel] == staged[rel], rel
+    assert in_memory["images/pathway.png"] == image.read_bytes()
+
+
+def _recording(render, given: list):  # noqa: ANN001, ANN202
+    def recorded(self, config, pages=None, docs=None):  # noqa: ANN001, ANN202
+        given.append(docs)
+        return render(self, config, pages, docs)
+
+    return recorded
+
 PAGE_WITH_STATE = """# {title}
 
 Learning from reviews[^1] and audits[^2]; the MASH shares it.
