@@ -177,7 +177,7 @@ class PageStream:
         queue, as it does, until the end; False if the checker failed."""
         bundle = self._site_dir / search.BUNDLE
         self._queue_files(
-            sorted(path.relative_to(self._site_dir).as_posix() for path in bundle.rglob("*"))
+            [path.relative_to(self._site_dir).as_posix() for path in bundle.rglob("*")]
         )
         self._end_checks()
         checker = next(worker for worker in self._workers if worker.name == _CHECKER)
@@ -193,10 +193,13 @@ class PageStream:
             here.take(item)
 
     def _queue_files(self, files: list[str]) -> None:
-        """Queue `files` for the checker (and this process) to check, a few at a time."""
-        if self._checks is not None:
-            for start in range(0, len(files), _BATCH):
-                self._checks.put((_FILES, files[start : start + _BATCH]))
+        """Queue `files` for the checker (and this process) to check, a few at a time, the
+        largest first: the last to be taken are small, so both end at about the same time."""
+        if self._checks is None:
+            return
+        files = sorted(files, key=lambda rel: -_size(self._site_dir / rel))
+        for start in range(0, len(files), _BATCH):
+            self._checks.put((_FILES, files[start : start + _BATCH]))
 
     def _end_checks(self) -> None:
         """Queue an end for the checker and one for this process (once)."""
@@ -227,6 +230,13 @@ class PageStream:
                 return False
         self._done[name] = result
         return result is not None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the gate reports it
 
 
 class _Checked:
