@@ -191,6 +191,8 @@ class PageStream:
             if item is _END:
                 return True
             here.take(item)
+            if not self._collect(0):  # take the checker's result as soon as it is written:
+                return False  # a large one waits in the pipe, and the checker with it
 
     def _queue_files(self, files: list[str]) -> None:
         """Queue `files` for the checker (and this process) to check, a few at a time, the

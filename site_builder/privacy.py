@@ -693,7 +693,10 @@ class PrivacyGate:
     def within_lines(text: str) -> bool:
         """Whether every finding in `text` lies within one of its lines, so that each line
         can be scanned apart: only a date of birth is read across lines (its label, then
-        the date, or a table's column), and every label holds one of `_DOB_KEYWORDS`."""
+        the date, or a table's column), and every label holds one of `_DOB_KEYWORDS` once
+        its odd characters are folded as `scan_read` folds them ("ＤＯＢ", "bir\u00adth")."""
+        if not text.isascii():
+            text = _NON_ASCII_RE.sub(lambda m: m.group().translate(_FOLDING), text)
         lowered = text.lower()
         return not any(keyword in lowered for keyword in _DOB_KEYWORDS)
 

@@ -127,6 +127,17 @@ def test_a_line_found_clean_still_counts_after_a_date_of_birth_label() -> None:
     ]
 
 
+def test_a_date_of_birth_label_in_odd_characters_is_read_whole_on_every_page() -> None:
+    """A label written in full-width letters or with a soft hyphen reads as a label: no
+    line of it is remembered clean, and the second page is reported too."""
+    for label in ("\uff24\uff2f\uff22:", "Date of bir&shy;th:"):
+        pages = [(f"{c}/index.html", f"<p>{label}</p><p>12/03/2015</p>") for c in "ab"]
+        assert _in_order(pages) == [
+            f"{c}/index.html: error: possible date of birth '12/**/****' in the text"
+            for c in "ab"
+        ], label
+
+
 # Left-out items -----------------------------------------------------------------------------
 
 
