@@ -576,12 +576,14 @@ class OutputGate:
         are not scanned again (the theme's header, nav and footer repeat on every page):
         only where every finding lies within one line (`PrivacyGate.within_lines`; a
         left-out id is a token, and no token spans a line)."""
-        if not self._privacy.within_lines(text):
-            return self._findings(text)
         lines = text.split("\n")
         clean = self._clean_lines
         kept = [i for i, line in enumerate(lines) if line not in clean]
-        found = self._findings("\n".join(lines[i] for i in kept))
+        kept_text = "\n".join(lines[i] for i in kept)
+        # Only a text without a label is remembered: the lines left out hold none either.
+        if not self._privacy.within_lines(kept_text):
+            return self._findings(text)
+        found = self._findings(kept_text)
         if len(clean) < MAX_CLEAN_LINES:
             flagged = {line for line, _ in found}
             clean.update(lines[i] for n, i in enumerate(kept, 1) if n not in flagged)
