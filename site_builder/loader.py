@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import routes
 from .feedback import FeedbackReader
 from .messages import describe, did_you_mean, error_messages, quote
 from .models import (
@@ -822,6 +823,7 @@ class Loader:
 
     def _load_free_pages(self) -> list[FreePage]:
         pages = []
+        addresses: dict[str, str] = {}
         if not (self.root / CONTENT_DIR).is_dir():
             self.problems.error(CONTENT_DIR, None, "folder not found")
             return pages
@@ -840,10 +842,35 @@ class Loader:
                 continue
             if file.path.suffix != ".md":
                 continue
+            if not self._has_own_address(file.rel, "/".join(parts), addresses):
+                continue
             text = self._read(file.path)
             if text is not None:
                 pages.append(FreePage(file.rel, "/".join(parts), text))
         return pages
+
+    def _has_own_address(self, rel: str, docs: str, addresses: dict[str, str]) -> bool:
+        """Whether free page `rel` (docs path `docs`) is published at an address of its own:
+        not at a page the hub writes, nor at an earlier free page's (`addresses`: output
+        path to source). Engines publish a README.md as its folder's page, as index.md."""
+        folder = rel.rpartition("/")[0]
+        if docs.rpartition("/")[2] == "README.md":
+            self.problems.error(
+                rel,
+                None,
+                "an engine publishes README.md as its folder's page, in place of index.md:"
+                f" name it {folder}/index.md if it is that page, else give it another name",
+            )
+            return False
+        output = routes.output(docs)
+        if output in _HUB_OUTPUTS and docs not in _HUB_PAGES:  # x/index.md: its introduction
+            message = f"the hub writes the page at its address (/{routes.url(docs)})"
+        elif (first := addresses.setdefault(output, rel)) != rel:
+            message = f"{first} is published at the same address (/{routes.url(docs)})"
+        else:
+            return True
+        self.problems.error(rel, None, f"{message}: give it another name")
+        return False
 
 
     def _assets(self) -> list[str]:
@@ -857,6 +884,11 @@ class Loader:
             and file.path.suffix.lower() not in MARKDOWN_SUFFIXES
         ]
 
+
+# The pages the hub writes at a folder's address (by docs path), and the files they become.
+_HUB_PAGES = (routes.HOME, routes.BRIEFINGS, routes.REVIEWS, routes.THEMES, routes.AGENCIES)
+_HUB_PAGES += (routes.ACTIONS, routes.REPORTS, routes.ASSURANCE, routes.FIND)
+_HUB_OUTPUTS = frozenset(map(routes.output, _HUB_PAGES))
 
 def load_project(root: Path) -> tuple[Project, Problems]:
     """Load and validate every file under `root`; never raises for bad input."""

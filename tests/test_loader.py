@@ -221,6 +221,45 @@ def test_a_free_page_must_end_in_md(make_project, suffix: str) -> None:
     ]
 
 
+
+def test_a_free_page_named_readme_is_refused(make_project) -> None:
+    # MkDocs and Zensical publish README.md as its folder's page: beside index.md both
+    # would be written to help/index.html, and at the top it would replace the home page.
+    project, problems = check(
+        make_project({"content/help/README.md": "# Help\n", "content/README.md": "# Us\n"})
+    )
+    assert lines(problems) == [
+        "content/README.md: error: an engine publishes README.md as its folder's page, in"
+        " place of index.md: name it content/index.md if it is that page, else give it"
+        " another name",
+        "content/help/README.md: error: an engine publishes README.md as its folder's page,"
+        " in place of index.md: name it content/help/index.md if it is that page, else give"
+        " it another name",
+    ]
+    assert "help/README.md" not in [p.src_uri for p in project.pages]
+
+
+def test_free_pages_at_one_address_are_refused(make_project) -> None:
+    _, problems = check(
+        make_project(
+            {
+                "content/guide.md": "# Guide\n",
+                "content/guide/index.md": "# Guide again\n",
+                "content/actions.md": "# Our actions\n",
+                "content/themes.md": "# Themes\n",
+                "content/actions/index.md": "# Introduction\n",  # the hub's page: its intro
+            }
+        )
+    )
+    assert lines(problems) == [
+        "content/actions.md: error: the hub writes the page at its address (/actions/):"
+        " give it another name",
+        "content/guide/index.md: error: content/guide.md is published at the same address"
+        " (/guide/): give it another name",
+        "content/themes.md: error: the hub writes the page at its address (/themes/):"
+        " give it another name",
+    ]
+
 def test_a_large_project_is_scanned_in_workers_with_the_same_problems(
     make_project, monkeypatch  # noqa: ANN001
 ) -> None:
