@@ -162,6 +162,9 @@ _HREF_LOADS = frozenset({"link", "image", "use", "base", "script"})  # SVG's <sc
 _LINK_RELS_NOT_LOADED = frozenset({"canonical", "alternate", "next", "prev"})
 _STYLE_ATTR_RE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _PING_ATTR_RE = re.compile(r"""\sping\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# What each attribute's pattern needs, in lower case: a search from a word is many times
+# faster than one from a space in any case (every page links a stylesheet).
+_STYLE_HINT_RE, _PING_HINT_RE = re.compile(r"style\s*="), re.compile(r"ping\s*=")
 _STYLE_ELEMENT_RE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 _SCRIPT_ELEMENT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _CSS_URL_RE = re.compile(
@@ -600,11 +603,11 @@ class OutputGate:
                 element = m.group(1).lower()
                 found += self._tag_found(element, _attributes(tag[len(element) + 1 : -1]))
         lowered = tags.lower()
-        if "ping" in lowered:
+        if _PING_HINT_RE.search(lowered):
             for m in _PING_ATTR_RE.finditer(tags):
                 for url in next(g for g in m.groups() if g is not None).split():
                     found += self._url_found(url, "a ping attribute")
-        if "style" in lowered:
+        if _STYLE_HINT_RE.search(lowered):
             for m in _STYLE_ATTR_RE.finditer(tags):
                 found += self._css_found(next((g for g in m.groups() if g is not None), ""))
         if "<style" in markup or "<STYLE" in markup:

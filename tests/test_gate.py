@@ -230,13 +230,17 @@ def test_loads_in_less_common_forms_are_found(tmp_path: Path) -> None:
         '<svg><script href="https://svgjs.example/s.js"></script></svg>\n'
         "<div style=\"background: image-set('https://set.example/a.png' 1x)\">x</div>\n"
         '<script type="module" data-kind="json">import "https://mod.example/m.js";</script>\n'
+        "<P STYLE = 'background:url(https://upper.example/u.png)'>x</P>\n"
+        '<A HREF="/" PING\n= "https://ping.example/p">x</A>\n'
     )
     loads = "site/index.html: error: loads from another host:"
     assert scan(tmp_path, {"index.html": page}) == [
         f"{loads} <link href> from alt.example",
         f"{loads} <img src> from inner.example",
         f"{loads} <script href> from svgjs.example",
+        f"{loads} a ping attribute from ping.example",
         f"{loads} a CSS URL to set.example",
+        f"{loads} a CSS url() from upper.example",
         f"{loads} a script URL to mod.example",
     ]
 
