@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING
 from .engine import Docs, Engine, EngineFailed, PageSink
 from .fragments import FragmentLost, Fragments
 from .interrupts import stop_signals_deferred, stop_signals_held
-from .page_stream import PageStream, Streamed
+from .page_stream import PageStream, Streamed, remove_stale_views
 from .pipeline import SITE, Prepared
 from .publication import AS_OF_ENV, INTERNAL_ENV, PREVIEW_ENV, Edition
 from .search import BUNDLE, SearchIndexFailed, index_site
@@ -178,7 +178,8 @@ def make_readable(folder: Path) -> None:
 
 def remove_stale_staging(site_dir: Path) -> None:
     """Delete the staging and retired folders of `site_dir` that builds killed (kill -9, a
-    power cut) left behind: those whose process is no longer running."""
+    power cut) left behind: those whose process is no longer running; and their search
+    views in memory (`page_stream.views_folder`)."""
     name = re.escape(site_dir.name)
     stale = re.compile(rf"\.{name}\.(?:build-(\d{{1,7}})-[a-z0-9_]{{8}}|old-(\d{{1,7}}))")
     with os.scandir(site_dir.parent) as entries:
@@ -188,6 +189,7 @@ def remove_stale_staging(site_dir: Path) -> None:
                 continue
             if not _running(int(match.group(1) or match.group(2))):
                 shutil.rmtree(entry.path, ignore_errors=True)
+    remove_stale_views(_running)
 
 
 def _running(pid: int) -> bool:

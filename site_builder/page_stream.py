@@ -2,12 +2,13 @@
 
 An engine that renders in this process (MkDocs) hands each page to `PageStream.page` as it
 writes it. Two forked workers take it: one runs the output gate over the page's bytes; the
-other writes what Pagefind is to read of it (`search.pagefind_view`) to a folder beside the
-site, and once the engine is done runs Pagefind over that folder, on every core. What the gate
-worker checked is named by a digest of the bytes: afterwards the gate reads every file of the
-site as before and passes over only a file whose bytes are exactly those checked (see
-`OutputGate.scan`). Pages the engine wrote without handing them over (its 404 page) are given
-to Pagefind whole, as its own walk of the site would.
+other writes what Pagefind is to read of it (`search.pagefind_view`) to a folder in memory
+(or beside the site: `views_folder`), and once the engine is done runs Pagefind over that
+folder, on every core. What the gate worker checked is named by a digest of the bytes:
+afterwards the gate reads every file of the site as before and passes over only a file whose
+bytes are exactly those checked (see `OutputGate.scan`). Pages the engine wrote without
+handing them over (its 404 page) are given to Pagefind whole, as its own walk of the site
+would.
 
 Once the engine is done, the checker has the site's other files to check too (feeds, CSVs,
 assets), while Pagefind runs. Once the bundle is written, its files are queued as well, and
@@ -23,8 +24,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import re
 import shutil
 import sys
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,7 +43,9 @@ if TYPE_CHECKING:
 # How an engine writes a page's text (MkDocs: `_build_page`); a digest of other bytes only
 # means the gate reads that file again.
 ENCODING, ERRORS = "utf-8", "xmlcharrefreplace"
-VIEWS = "search-pages"  # beside the site: what Pagefind reads of each page
+VIEWS = "hub-search-pages"  # what Pagefind reads of each page, in a folder so named
+RAM = Path("/dev/shm")  # Linux's folder in memory (tmpfs)
+_RAM_ROOM = 1 << 30  # bytes it must have free for the views to go there (Docker's has 64 MiB)
 _END = None
 _FILES = "\x00files"  # a checker's item: (_FILES, [paths under the site]) to read and check
 _BATCH = 32  # files of the search bundle to an item
@@ -281,19 +287,50 @@ def _work(task, pages, results, *args) -> None:  # noqa: ANN001
 
 def _index(pages, site_dir: Path, parent: int) -> bool:
     """In a worker: write what Pagefind reads of each page handed over (`pagefind_view`),
-    then of the others, to a sibling folder of the site; index it once the engine is done."""
-    views = site_dir.parent / VIEWS
-    while (item := _next(pages, parent)) is not _END:
-        if item[0] == "others":
-            for rel in item[1]:
-                _write(views / rel, (site_dir / rel).read_text(ENCODING, "replace"))
-            continue
-        rel, html = item
-        _write(views / rel, search.pagefind_view(html))
-    views.mkdir(parents=True, exist_ok=True)
-    search.index_site(site_dir, views)
-    shutil.rmtree(views, ignore_errors=True)
+    then of the others, to a folder of their own (`views_folder`); index it once the engine
+    is done."""
+    views = views_folder(site_dir, parent)
+    try:
+        while (item := _next(pages, parent)) is not _END:
+            if item[0] == "others":
+                for rel in item[1]:
+                    _write(views / rel, (site_dir / rel).read_text(ENCODING, "replace"))
+                continue
+            rel, html = item
+            _write(views / rel, search.pagefind_view(html))
+        search.index_site(site_dir, views)
+    finally:
+        shutil.rmtree(views, ignore_errors=True)
     return True
+
+
+def views_folder(site_dir: Path, build: int) -> Path:
+    """A new folder for what Pagefind reads of the pages of build `build` (its process id):
+    in memory where there is room (`RAM`), else beside the site. On a disk, writing a file
+    for each page and deleting it again took about a second at 2,000 briefings."""
+    parent = site_dir.parent
+    try:
+        room = os.statvfs(RAM)
+        if room.f_bavail * room.f_frsize >= _RAM_ROOM and os.access(RAM, os.W_OK | os.X_OK):
+            parent = RAM
+    except OSError:
+        pass  # no such folder (not Linux)
+    return Path(tempfile.mkdtemp(prefix=f"{VIEWS}-{build}-", dir=parent))  # for us alone
+
+
+def remove_stale_views(running: Callable[[int], bool]) -> None:
+    """Delete the folders in `RAM` of builds killed (kill -9) while indexing: those whose
+    process is not `running`."""
+    stale = re.compile(rf"{VIEWS}-(\d{{1,7}})-[a-z0-9_]{{8}}")
+    try:
+        with os.scandir(RAM) as entries:
+            for entry in entries:
+                match = stale.fullmatch(entry.name)
+                ours = match and entry.is_dir(follow_symlinks=False)  # a symlink is not
+                if ours and not running(int(match.group(1))):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+    except OSError:
+        return  # no such folder, or not ours to read
 
 
 def _write(path: Path, text: str) -> None:

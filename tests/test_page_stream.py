@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,95 @@ def test_a_page_the_engine_leaks_into_is_blocked_whether_or_not_the_worker_fails
         " (source: the theme or a generated page)"
     ]
     assert not (tmp_path / "site").exists()
+
+
+def _views(ram: Path) -> list[str]:
+    return sorted(path.name for path in ram.glob("hub-search-pages-*"))
+
+
+def test_the_search_views_are_written_in_memory_where_there_is_room_and_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from site_builder import page_stream
+
+    ram = tmp_path / "ram"
+    ram.mkdir()
+    monkeypatch.setattr(page_stream, "RAM", ram)
+    seen = tmp_path / "seen"
+    real = page_stream.search.index_site
+
+    def index_site(site_dir: Path, pages: Path) -> int:  # in the forked indexer
+        seen.write_text(f"{pages}\n{sorted(p.name for p in pages.iterdir())}", encoding="utf-8")
+        return real(site_dir, pages)
+
+    monkeypatch.setattr(page_stream.search, "index_site", index_site)
+    site = tmp_path / "build" / "site"
+    page = SEARCHABLE.format("Neglect", "Cumulative harm")
+    with PageStream(site, _gate()) as stream:
+        stream.page("a/index.html", page)
+        write_tree(site, {"a/index.html": page})
+        assert stream.finish() is not None
+    views, names = seen.read_text(encoding="utf-8").splitlines()
+    assert Path(views).parent == ram and names == "['a']"
+    assert Path(views).name.startswith(f"hub-search-pages-{os.getpid()}-")
+    assert _views(ram) == [] and sorted(p.name for p in site.parent.iterdir()) == ["site"]
+    assert _page_count(site) == 1
+
+
+def test_the_search_views_are_beside_the_site_without_room_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from site_builder import page_stream
+
+    monkeypatch.setattr(page_stream, "RAM", tmp_path / "ram")  # no such folder
+    (tmp_path / "b").mkdir()
+    assert page_stream.views_folder(tmp_path / "b" / "site", 7).parent == tmp_path / "b"
+    (tmp_path / "ram").mkdir()
+    monkeypatch.setattr(page_stream, "_RAM_ROOM", 1 << 62)  # more than any disk has free
+    assert page_stream.views_folder(tmp_path / "b" / "site", 7).parent == tmp_path / "b"
+    monkeypatch.setattr(page_stream, "_RAM_ROOM", 1)
+    assert page_stream.views_folder(tmp_path / "b" / "site", 7).parent == tmp_path / "ram"
+
+
+def test_a_killed_builds_search_views_are_removed_by_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from site_builder import page_stream
+    from site_builder.build import remove_stale_staging
+
+    ram = tmp_path / "ram"
+    for name in ["hub-search-pages-41-abcd_123", "hub-search-pages-42-abcd_123", "other-41"]:
+        (ram / name / "a").mkdir(parents=True)
+    (ram / "hub-search-pages-43-abcd_123").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.setattr(page_stream, "RAM", ram)
+    monkeypatch.setattr("site_builder.build._running", lambda pid: pid == 42)
+    (tmp_path / "b").mkdir()
+    remove_stale_staging(tmp_path / "b" / "site")
+    assert sorted(p.name for p in ram.iterdir()) == [
+        "hub-search-pages-42-abcd_123", "hub-search-pages-43-abcd_123", "other-41"
+    ]
+    assert (tmp_path / "elsewhere").is_dir()
+
+
+def test_a_failed_indexer_removes_its_search_views(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
+) -> None:
+    from site_builder import page_stream
+
+    ram = tmp_path / "ram"
+    ram.mkdir()
+    monkeypatch.setattr(page_stream, "RAM", ram)
+
+    def index_site(site_dir: Path, pages: Path) -> int:
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(page_stream.search, "index_site", index_site)
+    site = tmp_path / "build" / "site"
+    page = SEARCHABLE.format("Neglect", "Cumulative harm")
+    with PageStream(site, _gate()) as stream:
+        stream.page("a/index.html", page)
+        write_tree(site, {"a/index.html": page})
+        assert stream.finish() is None
+    assert "hub: the page worker stopped (OSError: the disk is full)" in capfd.readouterr().err
+    assert _views(ram) == []
