@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from . import routes
 from .accessibility import check_statement
 from .loader import ANY_ID, CONTENT_DIR
 from .messages import did_you_mean, quote
@@ -45,6 +46,7 @@ def check_project(
     `extensions` (mkdocs.yml's) render them."""
     taxonomy_loaded = bool(project.taxonomy.priorities)
     check_statement(project, problems)
+    _check_free_page_addresses(project, problems)
     for briefing in project.briefings:
         if taxonomy_loaded:
             _check_briefing_ids(project, briefing, problems)
@@ -83,6 +85,26 @@ def check_project(
                 "theme",
             )
 
+
+def _check_free_page_addresses(project: Project, problems: Problems) -> None:
+    """A free page where the hub writes a page would replace it or be dropped: only
+    content/index.md, the home page's introduction, is at such an address."""
+    taxonomy = project.taxonomy
+    written = [
+        *routes.LIST_PAGES,
+        *(routes.theme(priority.id) for priority in taxonomy.priorities),
+        *(routes.agency(agency.id) for agency in taxonomy.agencies),
+        *(routes.subgroup(subgroup.id) for subgroup in taxonomy.subgroups),
+    ]
+    outputs = set(map(routes.output, written))
+    for page in project.pages:
+        if page.src_uri != routes.HOME and routes.output(page.src_uri) in outputs:
+            problems.error(
+                page.path,
+                None,
+                f"the hub writes the page at its address (/{routes.url(page.src_uri)}):"
+                " give it another name",
+            )
 
 def _check_known(
     problems: Problems,

@@ -850,9 +850,9 @@ class Loader:
         return pages
 
     def _has_own_address(self, rel: str, docs: str, addresses: dict[str, str]) -> bool:
-        """Whether free page `rel` (docs path `docs`) is published at an address of its own:
-        not at a page the hub writes, nor at an earlier free page's (`addresses`: output
-        path to source). Engines publish a README.md as its folder's page, as index.md."""
+        """Whether free page `rel` (docs path `docs`) is published at an address of its own,
+        not at an earlier free page's (`addresses`: output path to source). Engines publish
+        a README.md as its folder's page, as index.md."""
         folder = rel.rpartition("/")[0]
         if docs.rpartition("/")[2] == "README.md":
             self.problems.error(
@@ -862,14 +862,15 @@ class Loader:
                 f" name it {folder}/index.md if it is that page, else give it another name",
             )
             return False
-        output = routes.output(docs)
-        if output in _HUB_OUTPUTS and docs not in _HUB_PAGES:  # x/index.md: its introduction
-            message = f"the hub writes the page at its address (/{routes.url(docs)})"
-        elif (first := addresses.setdefault(output, rel)) != rel:
-            message = f"{first} is published at the same address (/{routes.url(docs)})"
-        else:
-            return True
-        self.problems.error(rel, None, f"{message}: give it another name")
+        first = addresses.setdefault(routes.output(docs), rel)
+        if first == rel:
+            return True  # a page the hub writes there: `checks`, which knows the taxonomy
+        self.problems.error(
+            rel,
+            None,
+            f"{first} is published at the same address (/{routes.url(docs)}):"
+            " give it another name",
+        )
         return False
 
 
@@ -884,11 +885,6 @@ class Loader:
             and file.path.suffix.lower() not in MARKDOWN_SUFFIXES
         ]
 
-
-# The pages the hub writes at a folder's address (by docs path), and the files they become.
-_HUB_PAGES = (routes.HOME, routes.BRIEFINGS, routes.REVIEWS, routes.THEMES, routes.AGENCIES)
-_HUB_PAGES += (routes.ACTIONS, routes.REPORTS, routes.ASSURANCE, routes.FIND)
-_HUB_OUTPUTS = frozenset(map(routes.output, _HUB_PAGES))
 
 def load_project(root: Path) -> tuple[Project, Problems]:
     """Load and validate every file under `root`; never raises for bad input."""

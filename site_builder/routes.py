@@ -28,6 +28,7 @@ ACTIONS = "actions/index.md"
 REPORTS = "reports/index.md"
 ASSURANCE = "assurance/index.md"
 FIND = "find/index.md"
+LIST_PAGES = (HOME, BRIEFINGS, REVIEWS, THEMES, AGENCIES, ACTIONS, REPORTS, ASSURANCE, FIND)
 
 # Downloads and feeds.
 ACTIONS_CSV = "actions/actions.csv"

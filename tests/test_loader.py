@@ -240,24 +240,30 @@ def test_a_free_page_named_readme_is_refused(make_project) -> None:
 
 
 def test_free_pages_at_one_address_are_refused(make_project) -> None:
+    # A free page where the hub writes one would replace it (themes/neglect/) or be dropped
+    # (themes/neglect.md, actions/index.md); content/index.md is the home page's introduction.
     _, problems = check(
         make_project(
             {
                 "content/guide.md": "# Guide\n",
                 "content/guide/index.md": "# Guide again\n",
                 "content/actions.md": "# Our actions\n",
-                "content/themes.md": "# Themes\n",
-                "content/actions/index.md": "# Introduction\n",  # the hub's page: its intro
+                "content/actions/index.md": "# Actions\n",
+                "content/themes/neglect/index.md": "# Neglect\n",
+                "content/agencies/police.md": "# Police\n",
+                "content/agencies/probation.md": "# Probation\n",  # no such agency
             }
         )
     )
+    hub = "error: the hub writes the page at its address"
     assert lines(problems) == [
-        "content/actions.md: error: the hub writes the page at its address (/actions/):"
-        " give it another name",
+        f"content/actions.md: {hub} (/actions/): give it another name",
+        "content/actions/index.md: error: content/actions.md is published at the same"
+        " address (/actions/): give it another name",
+        f"content/agencies/police.md: {hub} (/agencies/police/): give it another name",
         "content/guide/index.md: error: content/guide.md is published at the same address"
         " (/guide/): give it another name",
-        "content/themes.md: error: the hub writes the page at its address (/themes/):"
-        " give it another name",
+        f"content/themes/neglect/index.md: {hub} (/themes/neglect/): give it another name",
     ]
 
 def test_a_large_project_is_scanned_in_workers_with_the_same_problems(
