@@ -160,8 +160,14 @@ _ATTR_RE = re.compile(
 _LOADING_ATTRS = frozenset({"src", "srcset", "data", "poster", "href", "xlink:href", "srcdoc"})
 _HREF_LOADS = frozenset({"link", "image", "use", "base", "script"})  # SVG's <script href>
 _LINK_RELS_NOT_LOADED = frozenset({"canonical", "alternate", "next", "prev"})
-_STYLE_ATTR_RE = re.compile(r"""\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_PING_ATTR_RE = re.compile(r"""\sping\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# An attribute's name follows a space, a "/" or the quote ending the last value (browsers read
+# <p/style=...> and <p class="a"style=...>).
+_STYLE_ATTR_RE = re.compile(
+    r"""[\s/"']style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
+)
+_PING_ATTR_RE = re.compile(
+    r"""[\s/"']ping\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE
+)
 # What each attribute's pattern needs, in lower case: a search from a word is many times
 # faster than one from a space in any case (every page links a stylesheet).
 _STYLE_HINT_RE, _PING_HINT_RE = re.compile(r"style\s*="), re.compile(r"ping\s*=")

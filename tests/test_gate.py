@@ -232,6 +232,9 @@ def test_loads_in_less_common_forms_are_found(tmp_path: Path) -> None:
         '<script type="module" data-kind="json">import "https://mod.example/m.js";</script>\n'
         "<P STYLE = 'background:url(https://upper.example/u.png)'>x</P>\n"
         '<A HREF="/" PING\n= "https://ping.example/p">x</A>\n'
+        '<p class="a"style="background:url(https://joined.example/j.png)">x</p>\n'
+        '<p/style="background:url(https://slash.example/s.png)">x</p>\n'
+        "<a href='/'ping='https://ping2.example/p'>x</a>\n"
     )
     loads = "site/index.html: error: loads from another host:"
     assert scan(tmp_path, {"index.html": page}) == [
@@ -239,8 +242,11 @@ def test_loads_in_less_common_forms_are_found(tmp_path: Path) -> None:
         f"{loads} <img src> from inner.example",
         f"{loads} <script href> from svgjs.example",
         f"{loads} a ping attribute from ping.example",
+        f"{loads} a ping attribute from ping2.example",
         f"{loads} a CSS URL to set.example",
         f"{loads} a CSS url() from upper.example",
+        f"{loads} a CSS url() from joined.example",
+        f"{loads} a CSS url() from slash.example",
         f"{loads} a script URL to mod.example",
     ]
 
