@@ -106,6 +106,7 @@ def _check_free_page_addresses(project: Project, problems: Problems) -> None:
                 " give it another name",
             )
 
+
 def _check_known(
     problems: Problems,
     origin: Source,

@@ -853,8 +853,8 @@ class Loader:
         """Whether free page `rel` (docs path `docs`) is published at an address of its own,
         not at an earlier free page's (`addresses`: output path to source). Engines publish
         a README.md as its folder's page, as index.md."""
-        folder = rel.rpartition("/")[0]
         if docs.rpartition("/")[2] == "README.md":
+            folder = rel.rpartition("/")[0]
             self.problems.error(
                 rel,
                 None,
@@ -863,8 +863,8 @@ class Loader:
             )
             return False
         first = addresses.setdefault(routes.output(docs), rel)
-        if first == rel:
-            return True  # a page the hub writes there: `checks`, which knows the taxonomy
+        if first == rel:  # (one where the hub writes a page: `checks`, with the taxonomy)
+            return True
         self.problems.error(
             rel,
             None,
@@ -872,7 +872,6 @@ class Loader:
             " give it another name",
         )
         return False
-
 
     def _assets(self) -> list[str]:
         """Files under content/ that engines copy as they are (images, downloads): not pages,

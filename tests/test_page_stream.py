@@ -174,6 +174,15 @@ def _views(ram: Path) -> list[str]:
     return sorted(path.name for path in ram.glob("hub-search-pages-*"))
 
 
+def _stream_one_page(site: Path):  # noqa: ANN202
+    """What `finish()` gives for one page handed over and written to `site`."""
+    page = SEARCHABLE.format("Neglect", "Cumulative harm")
+    with PageStream(site, _gate()) as stream:
+        stream.page("a/index.html", page)
+        write_tree(site, {"a/index.html": page})
+        return stream.finish()
+
+
 def test_the_search_views_are_written_in_memory_where_there_is_room_and_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,11 +200,7 @@ def test_the_search_views_are_written_in_memory_where_there_is_room_and_removed(
 
     monkeypatch.setattr(page_stream.search, "index_site", index_site)
     site = tmp_path / "build" / "site"
-    page = SEARCHABLE.format("Neglect", "Cumulative harm")
-    with PageStream(site, _gate()) as stream:
-        stream.page("a/index.html", page)
-        write_tree(site, {"a/index.html": page})
-        assert stream.finish() is not None
+    assert _stream_one_page(site) is not None
     views, names = seen.read_text(encoding="utf-8").splitlines()
     assert Path(views).parent == ram and names == "['a']"
     assert Path(views).name.startswith(f"hub-search-pages-{os.getpid()}-")
@@ -252,11 +257,6 @@ def test_a_failed_indexer_removes_its_search_views(
         raise OSError("the disk is full")
 
     monkeypatch.setattr(page_stream.search, "index_site", index_site)
-    site = tmp_path / "build" / "site"
-    page = SEARCHABLE.format("Neglect", "Cumulative harm")
-    with PageStream(site, _gate()) as stream:
-        stream.page("a/index.html", page)
-        write_tree(site, {"a/index.html": page})
-        assert stream.finish() is None
+    assert _stream_one_page(tmp_path / "build" / "site") is None
     assert "hub: the page worker stopped (OSError: the disk is full)" in capfd.readouterr().err
     assert _views(ram) == []
