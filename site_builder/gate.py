@@ -110,10 +110,15 @@ _BLOCKS = (
 _BLOCK_RE = re.compile(rf"<(?=/?(?:{_BLOCKS})(?![A-Za-z0-9-]))")
 _BREAK = "\x00"  # stands for a block boundary until whitespace is collapsed
 _SEPARATOR = "\n|\n"  # between strings read apart: no pattern of the privacy gate spans it
-# SVG geometry and namespaces: never read by anyone, and full of digits.
-_GEOMETRY_RE = re.compile(r""" (?:d|viewBox|points)=(?:"[^"]*"|'[^']*')""")
-# Ids and links within the page repeat a heading's text, which the text view holds already.
-_FRAGMENT_RE = re.compile(r""" (?:id="[^"]*"|href="#[^"]*")""")
+# Attributes no reader reads: SVG geometry (full of digits), and ids and links within the
+# page, which repeat a heading's text (the text view holds it already). Removed only where
+# they are attributes: each quoted value is matched whole (group 1, kept), so a look-alike
+# inside another value (title=' id="..."') is read, and no removal runs on into the next tag.
+_UNREAD_ATTR_RE = re.compile(
+    r""" (?:(?:d|viewBox|points)=(?:"[^"]*"|'[^']*')|id="[^"]*"|href="#[^"]*")"""
+    r"""|("[^"]*"|'[^']*')"""
+)
+_UNREAD_HINTS = (" d=", " viewBox=", " points=", ' id="', ' href="#')
 _SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
 
 
@@ -123,6 +128,9 @@ class ReaderView:
 
     text: str  # tags removed, entities decoded, whitespace collapsed; one line per block
     tags: str  # every tag with attributes, entities decoded, one a line
+    # The same tags as written, entities and all: a browser splits a tag into attributes
+    # first, then decodes each value ("&quot;" in one value ends no other).
+    written_tags: str = ""
 
 
 def reader_view(markup: str) -> ReaderView:
@@ -136,15 +144,13 @@ def reader_view(markup: str) -> ReaderView:
     if "&" in text:
         text = html.unescape(text)
     text = " ".join(text.split()).replace(_BREAK, "\n")
-    tags = "\n<".join(filter(None, pieces[1::2]))
-    tags = "<" + tags if tags else ""
-    if " d=" in tags or " viewBox=" in tags or " points=" in tags:
-        tags = _GEOMETRY_RE.sub("", tags.replace(_SVG_NAMESPACE, ""))
-    if ' id="' in tags or ' href="#' in tags:
-        tags = _FRAGMENT_RE.sub("", tags)
+    written = "\n<".join(filter(None, pieces[1::2]))
+    written = tags = "<" + written if written else ""
+    if any(hint in tags for hint in _UNREAD_HINTS):
+        tags = _UNREAD_ATTR_RE.sub(r"\1", tags.replace(_SVG_NAMESPACE, ""))
     if "&" in tags:
         tags = html.unescape(tags)
-    return ReaderView(text, tags)
+    return ReaderView(text, tags, written)
 
 
 # --- resources from other hosts ---------------------------------------------------------------
@@ -171,6 +177,9 @@ _PING_ATTR_RE = re.compile(
 # What each attribute's pattern needs, in lower case: a search from a word is many times
 # faster than one from a space in any case (every page links a stylesheet).
 _STYLE_HINT_RE, _PING_HINT_RE = re.compile(r"style\s*="), re.compile(r"ping\s*=")
+# What a URL to another host needs in a tag as written: "//" (or "\\", which browsers read
+# as "/"), a tab or line break that browsers drop from it, or an entity that decodes to one.
+_URL_MARKS = ("//", "\\", "\t", "\n", "&")
 _STYLE_ELEMENT_RE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
 _SCRIPT_ELEMENT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _CSS_URL_RE = re.compile(
@@ -546,7 +555,7 @@ class OutputGate:
         """HTML, SVG or XML; with `embedded`, text that is itself markup (a feed's escaped
         HTML) is read again as markup."""
         view = reader_view(markup)
-        found = self._load_found(markup, view.tags)
+        found = self._load_found(markup, view.written_tags)
         if embedded and "<" in view.text:
             found += self._text_found(view.tags, f"in an attribute or URL{where}")
             found += self._markup_found(view.text, where=where)
@@ -599,23 +608,24 @@ class OutputGate:
         return [(kept[line - 1] + 1, item) for line, item in found]
 
     def _load_found(self, markup: str, tags: str) -> list[_Found]:
-        """Loads from another host in `markup`, whose tags (decoded, one a line) are `tags`."""
+        """Loads from another host in `markup`, whose tags (as written, one a line) are
+        `tags`; each attribute's value is decoded as a browser decodes it."""
         found = []
-        if "//" in tags or "\\" in tags or "\t" in tags or "\n" in tags:
-            for m in _LOADING_TAG_RE.finditer(tags):
-                tag = m.group()
-                if "//" not in tag and "\\" not in tag and "\t" not in tag and "\n" not in tag:
-                    continue  # no URL in it can name another host
-                element = m.group(1).lower()
-                found += self._tag_found(element, _attributes(tag[len(element) + 1 : -1]))
+        for m in _LOADING_TAG_RE.finditer(tags):
+            tag = m.group()
+            if not any(mark in tag for mark in _URL_MARKS):
+                continue  # no URL in it can name another host
+            element = m.group(1).lower()
+            found += self._tag_found(element, _attributes(tag[len(element) + 1 : -1]))
         lowered = tags.lower()
         if _PING_HINT_RE.search(lowered):
             for m in _PING_ATTR_RE.finditer(tags):
-                for url in next(g for g in m.groups() if g is not None).split():
+                for url in html.unescape(next(g for g in m.groups() if g is not None)).split():
                     found += self._url_found(url, "a ping attribute")
         if _STYLE_HINT_RE.search(lowered):
             for m in _STYLE_ATTR_RE.finditer(tags):
-                found += self._css_found(next((g for g in m.groups() if g is not None), ""))
+                css = next((g for g in m.groups() if g is not None), "")
+                found += self._css_found(html.unescape(css))
         if "<style" in markup or "<STYLE" in markup:
             for m in _STYLE_ELEMENT_RE.finditer(markup):
                 found += self._css_found(m.group(1))
@@ -632,7 +642,7 @@ class OutputGate:
             if name not in _LOADING_ATTRS:
                 continue
             if name == "srcdoc":  # an iframe's own page
-                found += self._load_found(value, reader_view(value).tags)
+                found += self._load_found(value, reader_view(value).written_tags)
                 continue
             if name in ("href", "xlink:href") and element not in _HREF_LOADS:
                 continue

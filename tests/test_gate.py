@@ -251,6 +251,47 @@ def test_loads_in_less_common_forms_are_found(tmp_path: Path) -> None:
     ]
 
 
+def test_loads_in_tags_with_encoded_quotes_and_slashes_are_found(tmp_path: Path) -> None:
+    """Browsers split a tag into attributes first, then decode each value: a "&quot;" in one
+    value, or a quote inside another value, does not hide the tag's other attributes."""
+    page = (
+        '<img src="https://alt.example/a.png" alt="&quot;">\n'
+        '<img src="https://bare.example/a.png" title=&quot;>\n'
+        '<img title=&quot; src="https://after.example/a.png">\n'
+        '<script src="https://apos.example/a.js" data-x=&#39;></script>\n'
+        '<img src="https:&#47;&#47;slashes.example/a.png">\n'
+        '<p style="background:url(&quot;https://quoted.example/b.png&quot;)">x</p>\n'
+        "<a title=' id=\"'><img src=\"https://inid.example/a.png\"></a>\n"
+        "<svg><path title=' d=\"'/><image href=\"https://ind.example/a.png\"/></svg>\n"
+    )
+    loads = "site/index.html: error: loads from another host:"
+    assert scan(tmp_path, {"index.html": page}) == [
+        f"{loads} <img src> from alt.example",
+        f"{loads} <img src> from bare.example",
+        f"{loads} <img src> from after.example",
+        f"{loads} <script src> from apos.example",
+        f"{loads} <img src> from slashes.example",
+        f"{loads} <img src> from inid.example",
+        f"{loads} <image href> from ind.example",
+        f"{loads} a CSS url() from quoted.example",
+    ]
+
+
+def test_text_that_looks_like_an_id_or_geometry_inside_another_value_is_read(
+    tmp_path: Path,
+) -> None:
+    """Ids and SVG geometry are left out of the read only where they are attributes: inside
+    a title they are what the reader sees."""
+    page = (
+        "<a title=' id=\"0161 496 0000\"'>x</a>"
+        "<a title=' href=\"#0161 496 0001\"'>y</a>"
+        "<svg><path title=' d=\"0161 496 0002\"'/></svg>"
+    )
+    assert scan(tmp_path, {"index.html": page}) == [
+        f"site/index.html: error: {PHONE} in an attribute or URL"
+    ]
+
+
 def test_css_and_js_files_are_checked_for_other_hosts(tmp_path: Path) -> None:
     files = {
         "assets/x.css": (
