@@ -167,12 +167,15 @@ _LOADING_ATTRS = frozenset({"src", "srcset", "data", "poster", "href", "xlink:hr
 _HREF_LOADS = frozenset({"link", "image", "use", "base", "script"})  # SVG's <script href>
 _LINK_RELS_NOT_LOADED = frozenset({"canonical", "alternate", "next", "prev"})
 # An attribute's name follows a space, a "/" or the quote ending the last value (browsers read
-# <p/style=...> and <p class="a"style=...>).
+# <p/style=...> and <p class="a"style=...>). Each quoted value is matched whole (no group), so
+# a look-alike inside another value (title=' style="') does not swallow the next real one.
 _STYLE_ATTR_RE = re.compile(
-    r"""[\s/"']style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
+    r""""[^"]*"|'[^']*'|(?<=[\s/"'])style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
+    re.IGNORECASE,
 )
 _PING_ATTR_RE = re.compile(
-    r"""[\s/"']ping\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE
+    r""""[^"]*"|'[^']*'|(?<=[\s/"'])ping\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
+    re.IGNORECASE,
 )
 # What each attribute's pattern needs, in lower case: a search from a word is many times
 # faster than one from a space in any case (every page links a stylesheet).
@@ -619,13 +622,12 @@ class OutputGate:
             found += self._tag_found(element, _attributes(tag[len(element) + 1 : -1]))
         lowered = tags.lower()
         if _PING_HINT_RE.search(lowered):
-            for m in _PING_ATTR_RE.finditer(tags):
-                for url in html.unescape(next(g for g in m.groups() if g is not None)).split():
+            for value in _attribute_values(_PING_ATTR_RE, tags):
+                for url in value.split():
                     found += self._url_found(url, "a ping attribute")
         if _STYLE_HINT_RE.search(lowered):
-            for m in _STYLE_ATTR_RE.finditer(tags):
-                css = next((g for g in m.groups() if g is not None), "")
-                found += self._css_found(html.unescape(css))
+            for value in _attribute_values(_STYLE_ATTR_RE, tags):
+                found += self._css_found(value)
         if "<style" in markup or "<STYLE" in markup:
             for m in _STYLE_ELEMENT_RE.finditer(markup):
                 found += self._css_found(m.group(1))
@@ -771,6 +773,16 @@ def _attributes(tag_body: str) -> dict[str, str]:
         value = next((g for g in m.groups()[1:] if g is not None), "")
         attrs.setdefault(name, html.unescape(value))
     return attrs
+
+
+def _attribute_values(pattern: re.Pattern[str], tags: str) -> list[str]:
+    """The decoded values of the attribute `pattern` finds in `tags` (as written); its
+    matches without a group are other attributes' quoted values, passed over whole."""
+    values = []
+    for m in pattern.finditer(tags):
+        if m.lastindex is not None:
+            values.append(html.unescape(m.group(m.lastindex)))
+    return values
 
 
 def _srcset_urls(srcset: str) -> list[str]:

@@ -263,6 +263,8 @@ def test_loads_in_tags_with_encoded_quotes_and_slashes_are_found(tmp_path: Path)
         '<p style="background:url(&quot;https://quoted.example/b.png&quot;)">x</p>\n'
         "<a title=' id=\"'><img src=\"https://inid.example/a.png\"></a>\n"
         "<svg><path title=' d=\"'/><image href=\"https://ind.example/a.png\"/></svg>\n"
+        "<a title=' style=\"'>x</a><p style=\"background:url(https://instyle.example/a.png)\">\n"
+        "<a title=' ping=\"' href='/' ping='https://inping.example/p'>x</a>\n"
     )
     loads = "site/index.html: error: loads from another host:"
     assert scan(tmp_path, {"index.html": page}) == [
@@ -273,7 +275,9 @@ def test_loads_in_tags_with_encoded_quotes_and_slashes_are_found(tmp_path: Path)
         f"{loads} <img src> from slashes.example",
         f"{loads} <img src> from inid.example",
         f"{loads} <image href> from ind.example",
+        f"{loads} a ping attribute from inping.example",
         f"{loads} a CSS url() from quoted.example",
+        f"{loads} a CSS url() from instyle.example",
     ]
 
 
