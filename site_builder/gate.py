@@ -93,12 +93,21 @@ _JSON_SUFFIXES = frozenset({"json", "map", "webmanifest", "pf_fragment"})
 
 # --- reading HTML as a reader does ------------------------------------------------------------
 
-# A tag: quoted attribute values may hold ">". Unrolled so each run is one greedy class.
-_QUOTED_BODY = r"""[^"'>]*(?:(?:"[^"]*"|'[^']*')[^"'>]*)*"""
-# A tag; one with attributes ("/" counts as a space, as browsers read "<img/src=...>") is
-# captured without its "<", one without is only removed.
+# Tags as the HTML tokenizer reads them. Its spaces (CR included: browsers read it as LF).
+_WS = "\t\n\f\r "
+# An attribute: a name (which may start with "=" and hold quotes or "<"), then maybe "=" and
+# a value, quoted or not (an unquoted one ends only at a space or ">", quotes and all). Read
+# once each, as the tokenizer reads it (atomic: no other reading is tried after).
+_ATTRIBUTE = (
+    rf"""(?>[^{_WS}/>][^{_WS}/>=]*(?:[{_WS}]*=[{_WS}]*(?:"[^"]*"|'[^']*'|[^{_WS}>]*))?)"""
+)
+_TAG_BODY = rf"(?:[{_WS}/]++|{_ATTRIBUTE})*+"  # attributes, and spaces or "/" between them
+_COMMENT = r"!--(?:-?>|[\s\S]*?--!?>)"  # "<!-->" and "<!--->" end at once
+# A tag, a comment or a bogus comment ("<!x>", "<?x>", "</ x>"); one with more than a name is
+# captured without its "<" (comments too: they are published), a bare one only removed.
 _TAG_RE = re.compile(
-    rf"<(?:([A-Za-z!?][^\s\"'>/]*[\s/]{_QUOTED_BODY}>)|[A-Za-z/!?]{_QUOTED_BODY}>)"
+    rf"<(?:({_COMMENT}|[!?][^>]*>|/[^A-Za-z>][^>]*>"
+    rf"|/?[A-Za-z][^{_WS}/>]*[{_WS}/]{_TAG_BODY}>)|/?[A-Za-z][^{_WS}/>]*>)"
 )
 # Block elements end a run of text: text either side is not read as one ("</td><td>").
 _BLOCKS = (
@@ -112,11 +121,11 @@ _BREAK = "\x00"  # stands for a block boundary until whitespace is collapsed
 _SEPARATOR = "\n|\n"  # between strings read apart: no pattern of the privacy gate spans it
 # Attributes no reader reads: SVG geometry (full of digits), and ids and links within the
 # page, which repeat a heading's text (the text view holds it already). Removed only where
-# they are attributes: each quoted value is matched whole (group 1, kept), so a look-alike
-# inside another value (title=' id="..."') is read, and no removal runs on into the next tag.
+# they are attributes: every other attribute (or name) is matched whole (group 1, kept), so
+# a look-alike inside another value (title=' id="..."') is read.
 _UNREAD_ATTR_RE = re.compile(
-    r""" (?:(?:d|viewBox|points)=(?:"[^"]*"|'[^']*')|id="[^"]*"|href="#[^"]*")"""
-    r"""|("[^"]*"|'[^']*')"""
+    rf"""[{_WS}](?:(?:d|viewBox|points)=(?:"[^"]*"|'[^']*')|id="[^"]*"|href="#[^"]*")"""
+    rf"|({_ATTRIBUTE})"
 )
 _UNREAD_HINTS = (" d=", " viewBox=", " points=", ' id="', ' href="#')
 _SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
@@ -146,8 +155,8 @@ def reader_view(markup: str) -> ReaderView:
     text = " ".join(text.split()).replace(_BREAK, "\n")
     written = "\n<".join(filter(None, pieces[1::2]))
     written = tags = "<" + written if written else ""
-    if any(hint in tags for hint in _UNREAD_HINTS):
-        tags = _UNREAD_ATTR_RE.sub(r"\1", tags.replace(_SVG_NAMESPACE, ""))
+    if any(hint in tags for hint in _UNREAD_HINTS):  # split, not sub: no call per match
+        tags = "".join(filter(None, _UNREAD_ATTR_RE.split(tags.replace(_SVG_NAMESPACE, ""))))
     if "&" in tags:
         tags = html.unescape(tags)
     return ReaderView(text, tags, written)
@@ -157,34 +166,42 @@ def reader_view(markup: str) -> ReaderView:
 
 _LOADING_TAG_RE = re.compile(
     r"<(script|img|link|iframe|frame|video|audio|source|track|object|embed|input|image|use|"
-    rf"feimage|base)(?![A-Za-z0-9-]){_QUOTED_BODY}>",
+    rf"feimage|base|meta|set|animate)(?=[{_WS}/>]){_TAG_BODY}>",
     re.IGNORECASE,
 )
+_START_TAG_RE = re.compile(rf"<([A-Za-z][^{_WS}/>]*)({_TAG_BODY})>")
 _ATTR_RE = re.compile(
-    r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""", re.ASCII
+    rf"""([^{_WS}/>][^{_WS}/>=]*)(?:[{_WS}]*=[{_WS}]*(?:"([^"]*)"|'([^']*)'|([^{_WS}>]*)))?"""
 )
-_LOADING_ATTRS = frozenset({"src", "srcset", "data", "poster", "href", "xlink:href", "srcdoc"})
-_HREF_LOADS = frozenset({"link", "image", "use", "base", "script"})  # SVG's <script href>
+_LOADING_ATTRS = frozenset(
+    {"src", "srcset", "imagesrcset", "data", "poster", "href", "xlink:href", "srcdoc"}
+)
+_HREF_LOADS = frozenset({"link", "image", "use", "base", "script", "feimage"})  # SVG's too
 _LINK_RELS_NOT_LOADED = frozenset({"canonical", "alternate", "next", "prev"})
-# An attribute's name follows a space, a "/" or the quote ending the last value (browsers read
-# <p/style=...> and <p class="a"style=...>). Each quoted value is matched whole (no group), so
-# a look-alike inside another value (title=' style="') does not swallow the next real one.
-_STYLE_ATTR_RE = re.compile(
-    r""""[^"]*"|'[^']*'|(?<=[\s/"'])style\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
-    re.IGNORECASE,
+_ANIMATED = frozenset({"set", "animate"})  # SVG: an animation may set a link ("to", "values")
+_REFRESH_URL_RE = re.compile(
+    r"""[;,][\t\n\f\r ]*(?:url[\t\n\f\r ]*=[\t\n\f\r ]*)?(.*)""", re.IGNORECASE | re.DOTALL
 )
-_PING_ATTR_RE = re.compile(
-    r""""[^"]*"|'[^']*'|(?<=[\s/"'])ping\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""",
-    re.IGNORECASE,
+# Attributes any element may load from, each found where its name (lower case) shows in the
+# tags: a search from a word is many times faster than a read of every tag.
+_ANY_ELEMENT_LOADS = (
+    ("ping", re.compile(rf"ping[{_WS}]*=")),
+    ("style", re.compile(rf"style[{_WS}]*=")),
+    ("background", re.compile(rf"background[{_WS}]*=")),
 )
-# What each attribute's pattern needs, in lower case: a search from a word is many times
-# faster than one from a space in any case (every page links a stylesheet).
-_STYLE_HINT_RE, _PING_HINT_RE = re.compile(r"style\s*="), re.compile(r"ping\s*=")
 # What a URL to another host needs in a tag as written: "//" (or "\\", which browsers read
-# as "/"), a tab or line break that browsers drop from it, or an entity that decodes to one.
-_URL_MARKS = ("//", "\\", "\t", "\n", "&")
-_STYLE_ELEMENT_RE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
-_SCRIPT_ELEMENT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+# as "/"), a scheme ("http:host" is read as "http://host"), a tab or line break that
+# browsers drop from it, or an entity that decodes to one of those.
+_URL_MARKS = ("//", "\\", ":", "\t", "\n", "\r", "&")
+_STYLE_START_RE = re.compile(rf"<style(?=[{_WS}/>]){_TAG_BODY}>", re.IGNORECASE)
+_STYLE_END_RE = re.compile(rf"</style(?=[{_WS}/>])", re.IGNORECASE)
+_SCRIPT_START_RE = re.compile(rf"<script(?=[{_WS}/>])({_TAG_BODY})>", re.IGNORECASE)
+# What changes where a script ends (the tokenizer's "escaped" states): "<!--", "-->", tags.
+_SCRIPT_MARK_RE = re.compile(rf"<!--|-->|<(/?)script(?=[{_WS}/>])", re.IGNORECASE)
+_CSS_ESCAPE_RE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[\t\n\f\r ]?|(.))", re.S)
+_CSS_STRING_URL_RE = re.compile(
+    r"""["'][\t\n\f\r ]*((?:https?|wss?|ftp):[^"']*)""", re.IGNORECASE
+)
 _CSS_URL_RE = re.compile(
     r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
     re.IGNORECASE,
@@ -197,13 +214,17 @@ _SCRIPT_URL_RE = re.compile(
 )
 
 
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))  # what browsers strip from a URL's ends
+_LINK_NAMES = frozenset({"href", "xlink:href"})
+
+
 def _url_host(url: str) -> str | None:
     """The host a URL loads from, or None for this site (relative, data:, fragment, ...).
 
     Browsers drop tabs and newlines inside URLs and read "\\" as "/", so "/\\\\cdn.example" and
     "ht\\ttps://cdn.example" load from cdn.example; both are read that way here.
     """
-    url = url.strip(" \t\n\r\f\v\x00").translate({9: None, 10: None, 13: None})
+    url = url.strip(_C0_AND_SPACE).translate({9: None, 10: None, 13: None})
     url = url.replace("\\", "/")
     scheme = ""
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url):
@@ -620,67 +641,118 @@ class OutputGate:
                 continue  # no URL in it can name another host
             element = m.group(1).lower()
             found += self._tag_found(element, _attributes(tag[len(element) + 1 : -1]))
-        lowered = tags.lower()
-        if _PING_HINT_RE.search(lowered):
-            for value in _attribute_values(_PING_ATTR_RE, tags):
-                for url in value.split():
-                    found += self._url_found(url, "a ping attribute")
-        if _STYLE_HINT_RE.search(lowered):
-            for value in _attribute_values(_STYLE_ATTR_RE, tags):
-                found += self._css_found(value)
-        if "<style" in markup or "<STYLE" in markup:
-            for m in _STYLE_ELEMENT_RE.finditer(markup):
-                found += self._css_found(m.group(1))
-        if "<script" in markup or "<SCRIPT" in markup:
-            for m in _SCRIPT_ELEMENT_RE.finditer(markup):
-                if "json" not in _attributes(m.group(1)).get("type", "").lower():
-                    found += self._script_found(m.group(2))  # data (JSON) loads nothing
+        found += self._any_element_found(tags)
+        lowered = markup.lower()
+        if "<style" in lowered:
+            for css in _style_contents(markup):
+                found += self._css_found(css, decoded=True)
+        if "<script" in lowered:
+            for attrs, script in _script_contents(markup):
+                if "json" not in attrs.get("type", "").lower():  # data (JSON) loads nothing
+                    found += self._script_found(script, decoded=True)
         return found
+
+    def _any_element_found(self, tags: str) -> list[_Found]:
+        """Loads by the attributes any element has (`_ANY_ELEMENT_LOADS`), all pings first,
+        then styles, then backgrounds."""
+        lowered = tags.lower()
+        names = [name for name, hint in _ANY_ELEMENT_LOADS if hint.search(lowered)]
+        if not names:
+            return []
+        by_name: dict[str, list[_Found]] = {name: [] for name in names}
+        for m in _START_TAG_RE.finditer(tags):
+            if not any(name in m.group().lower() for name in names):
+                continue
+            element, attrs = m.group(1).lower(), _attributes(m.group(2))
+            for name in names:
+                value = attrs.get(name)
+                if value is None:
+                    continue
+                if name == "ping":
+                    for url in value.split():
+                        by_name[name] += self._url_found(url, "a ping attribute")
+                elif name == "style":
+                    by_name[name] += self._css_found(value)
+                else:
+                    by_name[name] += self._url_found(value, f"<{element} {name}>")
+        return [item for name in names for item in by_name[name]]
 
     def _tag_found(self, element: str, attrs: dict[str, str]) -> list[_Found]:
         found = []
         rel = set(attrs.get("rel", "").lower().split())
+        if element == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            refresh = _REFRESH_URL_RE.search(attrs.get("content", ""))
+            if refresh:
+                url = refresh.group(1).strip()
+                if url[:1] in "'\"" and url:
+                    url = url[1:].split(url[0], 1)[0]
+                found += self._url_found(url, "<meta refresh>")
+        if element in _ANIMATED and attrs.get("attributename", "").lower() in _LINK_NAMES:
+            for name in ("from", "to", "values"):
+                for url in attrs.get(name, "").split(";"):
+                    found += self._url_found(url, f"<{element} {name}>")
         for name, value in attrs.items():
             if name not in _LOADING_ATTRS:
                 continue
-            if name == "srcdoc":  # an iframe's own page
-                found += self._load_found(value, reader_view(value).written_tags)
+            if name == "srcdoc":  # an iframe's own page, read as the frame reads it
+                view = reader_view(value)
+                found += self._load_found(value, view.written_tags)
+                read = f"{view.text}{_SEPARATOR}{view.tags}"
+                found += self._text_found(read, "in an attribute or URL")
                 continue
-            if name in ("href", "xlink:href") and element not in _HREF_LOADS:
+            if name in _LINK_NAMES and element not in _HREF_LOADS:
                 continue
             if element == "link" and name == "href" and rel and rel <= _LINK_RELS_NOT_LOADED:
                 continue
             if name == "data" and element != "object":
                 continue
-            for url in _srcset_urls(value) if name == "srcset" else [value]:
+            for url in _srcset_urls(value) if name.endswith("srcset") else [value]:
                 found += self._url_found(url, f"<{element} {name}>")
         return found
 
-    def _css_found(self, css: str) -> list[_Found]:
-        lowered = css.lower()
-        if "url" not in lowered and "@import" not in lowered and "//" not in css:
-            return []
+    def _css_found(self, css: str, *, decoded: bool = False) -> list[_Found]:
+        """Loads in CSS, as written and with its escapes decoded ("\\75 rl(" is "url("); with
+        `decoded`, with its entities decoded too (an SVG <style> is read so)."""
         found = []
-        for m in _CSS_URL_RE.finditer(css):
-            url = next((g for g in m.groups() if g is not None), "")
-            what = "a CSS url()" if m.group(0)[0] in "uU" else "a CSS @import"
-            found += self._url_found(url, what)
-        hosts = {item.evidence for item in found}
-        for item in self._script_found(css):  # image-set("https://..."), and any other form
-            if item.evidence not in hosts:
-                found.append(item._replace(message=item.message.replace("script", "CSS", 1)))
-        return found
+        for form in _css_forms(css, decoded):
+            lowered = form.lower()
+            if not any(mark in lowered for mark in ("url", "@import", "//", ":")):
+                continue
+            for m in _CSS_URL_RE.finditer(form):
+                url = next((g for g in m.groups() if g is not None), "")
+                what = "a CSS url()" if m.group(0)[0] in "uU" else "a CSS @import"
+                found += self._url_found(url, what)
+            hosts = {item.evidence for item in found}
+            for item in self._script_found(form) + self._css_strings_found(form):
+                if item.evidence not in hosts:  # image-set("https://..."), any other form
+                    hosts.add(item.evidence)
+                    found.append(item._replace(message=item.message.replace("script", "CSS", 1)))
+        return _first_of_each(found)
 
-    def _script_found(self, script: str) -> list[_Found]:
-        if "//" not in script:
-            return []
+    def _css_strings_found(self, css: str) -> list[_Found]:
+        """Strings in CSS that are URLs with a scheme ("http:host" too, which "//" misses)."""
         found = []
-        for m in _SCRIPT_URL_RE.finditer(script):
-            host = (m.group(1) or m.group(2)).lower()
-            if host != self._own_host:
-                message = f"loads from another host: a script URL to {host}"
+        for m in _CSS_STRING_URL_RE.finditer(css):
+            host = _url_host(m.group(1))
+            if host is not None and host.lower() != self._own_host:
+                host = host.lower()
+                message = f"loads from another host: a CSS URL to {host}"
                 found.append(_Found(message, f"host:{host}"))
         return found
+
+    def _script_found(self, script: str, *, decoded: bool = False) -> list[_Found]:
+        """Loads in a script; with `decoded`, with its entities decoded too (an SVG <script>
+        is read so)."""
+        found = []
+        for form in [script, html.unescape(script)] if decoded and "&" in script else [script]:
+            if "//" not in form:
+                continue
+            for m in _SCRIPT_URL_RE.finditer(form):
+                host = (m.group(1) or m.group(2)).lower()
+                if host != self._own_host:
+                    message = f"loads from another host: a script URL to {host}"
+                    found.append(_Found(message, f"host:{host}"))
+        return _first_of_each(found)
 
     def _url_found(self, url: str, what: str) -> list[_Found]:
         host = _url_host(url)
@@ -775,14 +847,66 @@ def _attributes(tag_body: str) -> dict[str, str]:
     return attrs
 
 
-def _attribute_values(pattern: re.Pattern[str], tags: str) -> list[str]:
-    """The decoded values of the attribute `pattern` finds in `tags` (as written); its
-    matches without a group are other attributes' quoted values, passed over whole."""
-    values = []
-    for m in pattern.finditer(tags):
-        if m.lastindex is not None:
-            values.append(html.unescape(m.group(m.lastindex)))
-    return values
+def _first_of_each(found: list[_Found]) -> list[_Found]:
+    """`found` with each evidence once (its first finding)."""
+    seen: set[str] = set()
+    return [item for item in found if not (item.evidence in seen or seen.add(item.evidence))]
+
+
+def _css_forms(css: str, entities: bool) -> list[str]:
+    """CSS as written, then (where they differ) with its entities decoded (`entities`) and
+    with its escapes decoded, as a browser reads it."""
+    forms = [css]
+    if entities and "&" in css:
+        forms.append(html.unescape(css))
+    for form in list(forms):
+        if "\\" in form:
+            forms.append(_CSS_ESCAPE_RE.sub(_css_character, form))
+    return forms
+
+
+def _css_character(m: re.Match[str]) -> str:
+    if m.group(1) is None:
+        return "" if m.group(2) == "\n" else m.group(2)
+    code = int(m.group(1), 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+
+def _style_contents(markup: str) -> list[str]:
+    """The content of each <style> element (up to its end tag, or the end of the markup)."""
+    contents = []
+    pos = 0
+    while start := _STYLE_START_RE.search(markup, pos):
+        end = _STYLE_END_RE.search(markup, start.end())
+        pos = end.start() if end else len(markup)
+        contents.append(markup[start.end() : pos])
+    return contents
+
+
+def _script_contents(markup: str) -> list[tuple[dict[str, str], str]]:
+    """The attributes and content of each <script> element: it ends where the tokenizer ends
+    it, at "</script" but within a "<!--" that holds a "<script" (its "double escaped"
+    state), or at the end of the markup."""
+    contents = []
+    pos = 0
+    while start := _SCRIPT_START_RE.search(markup, pos):
+        end, state = len(markup), "data"
+        for m in _SCRIPT_MARK_RE.finditer(markup, start.end()):
+            mark = m.group()
+            if mark == "<!--":
+                state = "escaped" if state == "data" else state
+            elif mark == "-->":
+                state = "data"
+            elif m.group(1):  # "</script"
+                if state != "double":
+                    end = m.start()
+                    break
+                state = "escaped"
+            elif state == "escaped":  # "<script"
+                state = "double"
+        contents.append((_attributes(start.group(1)), markup[start.end() : end]))
+        pos = max(end, start.end())
+    return contents
 
 
 def _srcset_urls(srcset: str) -> list[str]:

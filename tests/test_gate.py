@@ -281,6 +281,135 @@ def test_loads_in_tags_with_encoded_quotes_and_slashes_are_found(tmp_path: Path)
     ]
 
 
+# Pages as browsers read them, where a reading by quotes alone goes wrong (each case found by
+# an attack review and checked in Chromium): a tag as the HTML tokenizer reads it, every way
+# a page makes the browser load from another host, CSS and script as browsers decode them.
+BROWSER_READS = {
+    "apostrophe-in-comment": (
+        "<!-- it's a note --><p style=\"background:url(https://sty1.example/a.png)\">don't</p>",
+        ["a CSS url() from sty1.example"],
+    ),
+    "apostrophe-in-unquoted-value": (
+        "<p title=it's style=\"background:url(//sty3.example/a.png)\">don't</p>",
+        ["a CSS url() from sty3.example"],
+    ),
+    "ping-after-apostrophe": (
+        "<!-- it's --><a href=/ ping=\"https://ping1.example/p\">don't</a>",
+        ["a ping attribute from ping1.example"],
+    ),
+    "equals-in-unquoted-value": (
+        '<script alt=x=src src="https://eq2.example/a.js"></script>',
+        ["<script src> from eq2.example"],
+    ),
+    "less-than-in-unquoted-value": (
+        '<img alt=a<src src="https://lt.example/a.png">',
+        ["<img src> from lt.example"],
+    ),
+    "quote-in-unquoted-value-hides-no-tag": (
+        "<img src=\"/ok.png\" alt=it's><script src=\"https://sw1.example/a.js\"></script><p>don't</p>",
+        ["<script src> from sw1.example"],
+    ),
+    "quote-in-unquoted-value-ends-no-tag": (
+        "<img src=\"https://nq1.example/a.png\" alt=it's>",
+        ["<img src> from nq1.example"],
+    ),
+    "rel-inside-a-value": (
+        "<link title=x=rel=canonical rel=stylesheet href=//lk8.example/a.css>",
+        ["<link href> from lk8.example"],
+    ),
+    "type-inside-a-value": (
+        '<script title=x=type=json>fetch("https://jt1.example/a")</script>',
+        ["a script URL to jt1.example"],
+    ),
+    "scheme-without-slashes": (
+        '<img src="http:ns1.example/a.png"><base href="http:base1.example/">',
+        ["<img src> from ns1.example", "<base href> from base1.example"],
+    ),
+    "carriage-return-and-control-characters": (
+        '<img src="/\r/cr1.example/a.png"><img src="\x01//cc1.example/a.png">',
+        ["<img src> from cr1.example", "<img src> from cc1.example"],
+    ),
+    "svg-filter-image": (
+        '<svg><filter><feImage href="//fe1.example/a.png"/></filter></svg>',
+        ["<feimage href> from fe1.example"],
+    ),
+    "mixed-case-style-and-script": (
+        '<Style>body{background:url(//mc1.example/a.png)}</Style>'
+        '<sCript>fetch("https://mc2.example/a")</sCript>',
+        ["a CSS url() from mc1.example", "a script URL to mc2.example"],
+    ),
+    "image-source-set-of-a-preload": (
+        '<link rel=preload as=image imagesrcset="https://iss1.example/a.png 1x" href=/a.png>',
+        ["<link imagesrcset> from iss1.example"],
+    ),
+    "background-attribute": (
+        '<body background="https://bg1.example/a.png"><table background=//bg2.example/t.png>',
+        ["<body background> from bg1.example", "<table background> from bg2.example"],
+    ),
+    "refresh": (
+        '<meta http-equiv=refresh content="0;url=https://mr1.example/">',
+        ["<meta refresh> from mr1.example"],
+    ),
+    "svg-animation-of-a-link": (
+        '<svg><image href=/ok.png><set attributeName=href to="https://set1.example/a.png"/>'
+        "</image></svg>",
+        ["<set to> from set1.example"],
+    ),
+    "css-escapes-and-comments": (
+        '<p style="background:\\75 rl(//esc1.example/a.png)">x</p>'
+        '<p style="background:u\\rl(//esc4.example/a.png)">x</p>'
+        "<style>body{background:url(\\2f\\2f esc2.example/a.png)}</style>",
+        [
+            "a CSS url() from esc1.example",
+            "a CSS url() from esc4.example",
+            "a CSS url() from esc2.example",
+        ],
+    ),
+    "quoted-url-in-an-unquoted-style": (
+        "<p style=background:url('https://uq1.example/a.png')>x</p>",
+        ["a CSS url() from uq1.example"],
+    ),
+    "image-set-without-slashes": (
+        "<div style=\"background: image-set('http:is2.example/a.png' 1x)\">x</div>",
+        ["a CSS URL to is2.example"],
+    ),
+    "entities-in-svg-style-and-script": (
+        "<svg><style>body{background:url(&#47;&#47;svgst.example/a.png)}</style></svg>"
+        '<svg><script>fetch("&#47;&#47;svs.example/a")</script></svg>',
+        ["a CSS url() from svgst.example", "a script URL to svs.example"],
+    ),
+    "script-escaped-by-a-comment": (
+        '<script><!--<script></script>\nfetch("https://de1.example/a")\n--></script>',
+        ["a script URL to de1.example"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BROWSER_READS))
+def test_loads_are_read_as_the_browser_reads_the_page(tmp_path: Path, case: str) -> None:
+    page, loads = BROWSER_READS[case]
+    expected = [f"site/index.html: error: loads from another host: {load}" for load in loads]
+    assert scan(tmp_path, {"index.html": page}) == expected
+
+
+@pytest.mark.parametrize(
+    "page, place",
+    [
+        ('<iframe srcdoc="Call &amp;#48;161 496 0000"></iframe>', "in an attribute or URL"),
+        (
+            "<!-- it's --><abbr title=' id=\"0161 496 0000\"'>x</abbr><p>don't</p>",
+            "in an attribute or URL",
+        ),
+        ("<b class=it's>Don' id=\"Call 0161 496 0000\" ok</b>", "in the text"),
+    ],
+    ids=["frame-page-decoded-twice", "tooltip-after-an-apostrophe", "text-after-an-apostrophe"],
+)
+def test_personal_data_is_read_as_the_browser_shows_it(
+    tmp_path: Path, page: str, place: str
+) -> None:
+    assert scan(tmp_path, {"index.html": page}) == [f"site/index.html: error: {PHONE} {place}"]
+
+
 def test_text_that_looks_like_an_id_or_geometry_inside_another_value_is_read(
     tmp_path: Path,
 ) -> None:
