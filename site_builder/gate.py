@@ -97,16 +97,21 @@ _JSON_SUFFIXES = frozenset({"json", "map", "webmanifest", "pf_fragment"})
 _WS = "\t\n\f\r "
 # An attribute: a name (which may start with "=" and hold quotes or "<"), then maybe "=" and
 # a value, quoted or not (an unquoted one ends only at a space or ">", quotes and all). Read
-# once each, as the tokenizer reads it (atomic: no other reading is tried after).
+# once each, as the tokenizer reads it (atomic: no other reading is tried after). It starts
+# after a space, a "/" or a quoted value; a quote never closed ends no tag (nor does the
+# browser's tokenizer end one: it reads on to the end of the page).
 _ATTRIBUTE = (
-    rf"""(?>[^{_WS}/>][^{_WS}/>=]*(?:[{_WS}]*=[{_WS}]*(?:"[^"]*"|'[^']*'|[^{_WS}>]*))?)"""
+    rf"""(?<=[{_WS}/"'])(?>[^{_WS}/>][^{_WS}/>=]*"""
+    rf"""(?:[{_WS}]*=[{_WS}]*(?:"[^"]*"|'[^']*'|(?!["'])[^{_WS}>]*))?)"""
 )
 _TAG_BODY = rf"(?:[{_WS}/]++|{_ATTRIBUTE})*+"  # attributes, and spaces or "/" between them
-_COMMENT = r"!--(?:-?>|[\s\S]*?--!?>)"  # "<!-->" and "<!--->" end at once
+_COMMENT = r"!--(?:-?>|[\s\S]*?--!?>)"  # "<!-->" and "<!--->" end at once; one never closed
+# is no tag either. So whether markup is a tag is known from the markup up to its end: the
+# gate can read a page in parts (`_reads_alone`).
 # A tag, a comment or a bogus comment ("<!x>", "<?x>", "</ x>"); one with more than a name is
 # captured without its "<" (comments too: they are published), a bare one only removed.
 _TAG_RE = re.compile(
-    rf"<(?:({_COMMENT}|[!?][^>]*>|/[^A-Za-z>][^>]*>"
+    rf"<(?:({_COMMENT}|!(?!--)[^>]*>|\?[^>]*>|/[^A-Za-z>][^>]*>"
     rf"|/?[A-Za-z][^{_WS}/>]*[{_WS}/]{_TAG_BODY}>)|/?[A-Za-z][^{_WS}/>]*>)"
 )
 # Block elements end a run of text: text either side is not read as one ("</td><td>").
