@@ -65,6 +65,8 @@ MAX_UNPACKED = 256 * 1024 * 1024  # a compressed file larger than this once unpa
 PARALLEL_FROM = 32 * 1024 * 1024  # a site this large (in bytes) is read by several processes
 MAX_WORKERS = 4
 MAX_CLEAN_LINES = 200_000  # lines of pages' text remembered as clean (about 20 MiB)
+MAX_CLEAN_UNITS = 50_000  # units of pages' markup remembered as clean (see `_page_found`)
+MAX_SEEN_UNITS = 400_000  # units seen once, by their hash: the second time, remembered
 GENERATED = "the theme or a generated page"  # a page finding found in no source file
 
 _BINARY_SUFFIXES = frozenset(
@@ -153,8 +155,19 @@ def reader_view(markup: str) -> ReaderView:
     >>> reader_view("<p>Call 0161\\n<b>496</b>&nbsp;0000</p><td>a</td><td>b</td>").text
     '\\nCall 0161 496 0000\\n\\na\\n\\nb\\n'
     """
-    pieces = _TAG_RE.split(_BLOCK_RE.sub(_BREAK + "<", markup))  # text, tag, text, ...
+    return _view(_pieces(markup))
+
+
+def _pieces(markup: str) -> list[str]:
+    """Text, tag, text, ... of `markup` (a tag without attributes as None), each block's
+    start marked in the text."""
+    return _TAG_RE.split(_BLOCK_RE.sub(_BREAK + "<", markup))
+
+
+def _view(pieces: list[str], seams: bool = False) -> ReaderView:
     text = "".join(pieces[0::2])
+    if seams:  # read as if the units left out (see `_page_found`) had never been there
+        text = text.replace(_SEAM, "")
     if "&" in text:
         text = html.unescape(text)
     text = " ".join(text.split()).replace(_BREAK, "\n")
@@ -165,6 +178,44 @@ def reader_view(markup: str) -> ReaderView:
     if "&" in tags:
         tags = html.unescape(tags)
     return ReaderView(text, tags, written)
+
+
+# --- pages read in units ---------------------------------------------------------------------
+
+# A page is read in units: its lines, cut at each line break before a line that starts with a
+# block element's tag (one that `_BLOCK_RE` marks, so no text runs on over the cut), but the
+# end of a <script> or <style>. The theme's head, header, navigation and footer repeat on
+# most pages, unit for unit. Each unit but the last ends with the line break (not in `units`).
+_UNIT_CUT_RE = re.compile(rf"\n(?=[ \t]*<(?!/(?:script|style))(?:/?(?:{_BLOCKS}))(?![A-Za-z0-9-]))")
+_UNITS_FROM = 8  # a page of fewer units is read whole
+_SEAM = "\x01"  # marks where units left out were, in the markup read
+# A "<" in text that more markup after it could make a tag's start ("<<" or "< 5" never is).
+_OPEN_TAG_RE = re.compile(rf"<(?:[A-Za-z/!?{_SEAM}]|\Z)")
+
+
+def _reads_alone(pieces: list[str], markup: str, seams: int = 0) -> bool:
+    """Whether `markup` (whose `_pieces` are `pieces`) is read alone as it is read within any
+    page, and so is each part of it between `seams` marks (`_SEAM`, which must all be in the
+    text): no "<" of the text could start a tag with more markup after it, and every
+    <script> and <style> element in a part ends in it. Then the tags of `part + rest` are
+    those of `part`, then those of `rest`: whether markup is a tag, and where it ends, is
+    known from the markup up to its end (see `_TAG_RE`), and no "<" of the part's text
+    can start one that runs on into `rest`."""
+    text = "".join(pieces[0::2])
+    if _OPEN_TAG_RE.search(text) or text.count(_SEAM) != seams:
+        return False
+    lowered = markup.lower()
+    if "<style" not in lowered and "<script" not in lowered:
+        return True
+    return all(_raw_text_ends(part) for part in markup.split(_SEAM))
+
+
+def _raw_text_ends(markup: str) -> bool:
+    """Whether every <script> and <style> element in `markup` ends in it."""
+    lowered = markup.lower()
+    if "<style" in lowered and not all(ended for _, ended in _style_elements(markup)):
+        return False
+    return "<script" not in lowered or all(ended for _, _, ended in _script_elements(markup))
 
 
 # --- resources from other hosts ---------------------------------------------------------------
@@ -357,6 +408,8 @@ class OutputGate:
         self._evidence: dict[str, frozenset[str]] = {}
         self._checked: dict[str, bytes] = {}  # of the scan running (see `scan`)
         self._clean_lines: set[str] = set()  # lines of pages' text in which nothing was found
+        self._clean_units: set[str] = set()  # units of pages' markup in which nothing was found
+        self._seen_units: set[int] = set()  # hashes of units seen once
 
     @classmethod
     def for_site(cls, site: Site, root: Path, shipped: Iterable[Path] = ()) -> OutputGate:
@@ -521,7 +574,7 @@ class OutputGate:
         text = data.decode("utf-8", errors)
         copied = self._copied_source(rel)
         if suffix in _MARKUP_SUFFIXES:
-            found = self._markup_found(text)
+            found = self._page_found(text)
             if found:
                 self._report(report, found, copied, page=self._page_source(rel))
         elif suffix in _XML_SUFFIXES:
@@ -584,16 +637,74 @@ class OutputGate:
         """HTML, SVG or XML; with `embedded`, text that is itself markup (a feed's escaped
         HTML) is read again as markup."""
         view = reader_view(markup)
+        if not (embedded and "<" in view.text):
+            return self._view_found(markup, view, where)
         found = self._load_found(markup, view.written_tags)
-        if embedded and "<" in view.text:
-            found += self._text_found(view.tags, f"in an attribute or URL{where}")
-            found += self._markup_found(view.text, where=where)
-        else:
-            # One scan for both: a finding past the text's last line is in the tags.
-            text_lines = view.text.count("\n") + 1
-            for line, item in self._page_findings(f"{view.text}{_SEPARATOR}{view.tags}"):
-                place = "in the text" if line <= text_lines else "in an attribute or URL"
-                found.append(item._replace(message=f"{item.message} {place}{where}"))
+        found += self._text_found(view.tags, f"in an attribute or URL{where}")
+        found += self._markup_found(view.text, where=where)
+        return self._left_out_found(found, markup, where)
+
+    def _page_found(self, markup: str) -> list[_Found]:
+        """`_markup_found` of a page, but its units (`_UNIT_CUT_RE`) found clean on an earlier
+        page are not read again. The others are read as one markup, in which the tags and
+        text lines are the page's but for the units left out: where each run of units read
+        (up to a unit left out) reads alone as it does within the page (`_reads_alone`);
+        else the page is read whole. As for lines (`_page_findings`), so is a page whose
+        read holds a date-of-birth label: its date may be in a unit left out."""
+        units = _UNIT_CUT_RE.split(markup)  # without the line breaks they were cut at
+        if len(units) < _UNITS_FROM or _SEAM in markup:
+            return self._markup_found(markup)
+        clean = self._clean_units
+        kept = [unit for unit in units if unit not in clean]
+        if len(kept) == len(units):
+            read, seams = markup, 0
+        else:  # a seam after each run of units read that units left out follow
+            parts: list[str] = []
+            run: list[str] = []
+            for unit in units:
+                if unit not in clean:
+                    run.append(unit)
+                elif run:
+                    parts += ("\n".join(run), "\n", _SEAM)
+                    run = []
+            if run:
+                parts.append("\n".join(run))
+            read = "".join(parts)
+            seams = read.count(_SEAM)
+        pieces = _pieces(read)
+        if seams and not _reads_alone(pieces, read, seams):
+            return self._markup_found(markup)
+        view = _view(pieces, seams=bool(seams))
+        if not self._privacy.within_lines(f"{view.text}{_SEPARATOR}{view.tags}"):
+            return self._markup_found(markup)
+        found = self._view_found(read.replace(_SEAM, "") if seams else read, view)
+        if not found:
+            self._remember(kept)
+        return found
+
+    def _remember(self, units: list[str]) -> None:
+        """Remember as clean each of `units` (read in a page where nothing was found) that
+        is seen the second time and reads alone as in any page."""
+        clean, seen = self._clean_units, self._seen_units
+        for unit in units:
+            key = hash(unit)
+            if key not in seen:
+                if len(seen) < MAX_SEEN_UNITS:
+                    seen.add(key)
+            elif len(clean) < MAX_CLEAN_UNITS and _reads_alone(_pieces(unit), unit):
+                clean.add(unit)  # read alone without its line break: the same, in text
+
+    def _view_found(self, markup: str, view: ReaderView, where: str = "") -> list[_Found]:
+        """What is found in `markup`, whose reader's view is `view`."""
+        found = self._load_found(markup, view.written_tags)
+        # One scan for both: a finding past the text's last line is in the tags.
+        text_lines = view.text.count("\n") + 1
+        for line, item in self._page_findings(f"{view.text}{_SEPARATOR}{view.tags}"):
+            place = "in the text" if line <= text_lines else "in an attribute or URL"
+            found.append(item._replace(message=f"{item.message} {place}{where}"))
+        return self._left_out_found(found, markup, where)
+
+    def _left_out_found(self, found: list[_Found], markup: str, where: str) -> list[_Found]:
         # The tags view leaves out ids and links within the page: the markup itself has them.
         for item_id, item_source, _ in self._left_out.find(markup):
             if not any(f.evidence == f"id:{item_id}" for f in found):
@@ -649,10 +760,10 @@ class OutputGate:
         found += self._any_element_found(tags)
         lowered = markup.lower()
         if "<style" in lowered:
-            for css in _style_contents(markup):
+            for css, _ in _style_elements(markup):
                 found += self._css_found(css, decoded=True)
         if "<script" in lowered:
-            for attrs, script in _script_contents(markup):
+            for attrs, script, _ in _script_elements(markup):
                 if "json" not in attrs.get("type", "").lower():  # data (JSON) loads nothing
                     found += self._script_found(script, decoded=True)
         return found
@@ -877,25 +988,26 @@ def _css_character(m: re.Match[str]) -> str:
     return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
-def _style_contents(markup: str) -> list[str]:
-    """The content of each <style> element (up to its end tag, or the end of the markup)."""
-    contents = []
+def _style_elements(markup: str) -> list[tuple[str, bool]]:
+    """The content of each <style> element (up to its end tag, or the end of the markup),
+    and whether it ended."""
+    elements = []
     pos = 0
     while start := _STYLE_START_RE.search(markup, pos):
         end = _STYLE_END_RE.search(markup, start.end())
         pos = end.start() if end else len(markup)
-        contents.append(markup[start.end() : pos])
-    return contents
+        elements.append((markup[start.end() : pos], end is not None))
+    return elements
 
 
-def _script_contents(markup: str) -> list[tuple[dict[str, str], str]]:
-    """The attributes and content of each <script> element: it ends where the tokenizer ends
-    it, at "</script" but within a "<!--" that holds a "<script" (its "double escaped"
-    state), or at the end of the markup."""
-    contents = []
+def _script_elements(markup: str) -> list[tuple[dict[str, str], str, bool]]:
+    """The attributes and content of each <script> element, and whether it ended: it ends
+    where the tokenizer ends it, at "</script" but within a "<!--" that holds a "<script"
+    (its "double escaped" state), or at the end of the markup."""
+    elements = []
     pos = 0
     while start := _SCRIPT_START_RE.search(markup, pos):
-        end, state = len(markup), "data"
+        end, state = None, "data"
         for m in _SCRIPT_MARK_RE.finditer(markup, start.end()):
             mark = m.group()
             if mark == "<!--":
@@ -909,9 +1021,10 @@ def _script_contents(markup: str) -> list[tuple[dict[str, str], str]]:
                 state = "escaped"
             elif state == "escaped":  # "<script"
                 state = "double"
-        contents.append((_attributes(start.group(1)), markup[start.end() : end]))
-        pos = max(end, start.end())
-    return contents
+        stop = len(markup) if end is None else end
+        elements.append((_attributes(start.group(1)), markup[start.end() : stop], end is not None))
+        pos = max(stop, start.end())
+    return elements
 
 
 def _srcset_urls(srcset: str) -> list[str]:

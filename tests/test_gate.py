@@ -19,6 +19,8 @@ import material
 import pytest
 from conftest import AS_OF, REPO, run_hub, write_tree
 from fixture_corpus import tree_hashes, write_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from engines.mkdocs import MkDocs
 from site_builder.gate import OutputGate, reader_view
@@ -139,6 +141,64 @@ def test_a_date_of_birth_label_in_odd_characters_is_read_whole_on_every_page() -
 
 
 # Left-out items -----------------------------------------------------------------------------
+
+
+# Lines a page's units are made of (a unit is cut before a line that starts with a block
+# tag): the theme's, clean and on every page; and lines that are clean alone but leave a tag,
+# a quote, a comment, a <script> or a <style> open into the next unit, or that need the line
+# before them to be a finding (a label, then its date).
+THEME_LINES = [
+    '<li class="nav"><a href="../x/">Home</a></li>\n',
+    "  <li>Partners</li>\n",
+    "<p>Reviewed 12/03/2015</p>\n",
+    '<div class="md-footer">Northbridge</div>\n',
+    '" src="https://evil.example/a.png">\n',
+    'fetch("https://api.example/x")\n',
+    '<div>fetch("https://api.example/y")</div>\n',
+    "<p>@import url(https://css.example/a.css);</p>\n",
+    "<span>496 0000</span>\n",
+    "<b>496 0000</b></p>\n",
+    "<p>it's</p> -->\n",
+    "<td>12/03/2015</td>\n",
+    "   \n",
+]
+OPENING_LINES = [
+    "<p>Date of birth</p>\n",
+    "<p>Call 0161\n",
+    "<div>0161</div>\n",
+    '<img alt="\n',
+    "<script>\n",
+    "</script>\n",
+    "<style>\n",
+    "</style>\n",
+    "<a title=' id=\"'>\n",
+    "<!-- note\n",
+    '<p title="x>\n',
+    "<td>DOB</td>\n",
+    "<script><!--<script>\n",
+    "-->\n",
+    "<p>x<y</p>\n",
+    "<p class=it's>\n",
+    '<p><img src="/ok.png" alt=it\'s></p>\n',
+]
+_THEME, _OPENING = st.sampled_from(THEME_LINES), st.sampled_from(OPENING_LINES)
+_PAGE = st.lists(st.one_of(_THEME, _THEME, _THEME, _OPENING), min_size=8, max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PAGE, min_size=3, max_size=8))
+def test_a_page_read_in_units_is_read_as_a_page_read_whole(pages: list[list[str]]) -> None:
+    """One gate reading pages one after another (units found clean on earlier pages not read
+    again) finds in each exactly what a gate reading that page alone finds."""
+
+    def gate() -> OutputGate:
+        return OutputGate(left_out=[LEFT_OUT], site_url=SITE_URL, shipped=MkDocs.shipped)
+
+    shared = gate()
+    for n, lines in enumerate(pages):
+        rel, page = f"p{n}/index.html", "".join(lines).encode()
+        whole = [problem.format() for problem in gate().file_problems(rel, page)]
+        assert [problem.format() for problem in shared.file_problems(rel, page)] == whole
 
 
 def test_left_out_id_is_found_as_a_whole_token_in_every_form(tmp_path: Path) -> None:
