@@ -295,3 +295,88 @@ def test_one_converter_for_every_page_renders_each_page_as_mkdocs_does(tmp_path:
     assert 'id="fn:1"' in two and "fn:3" not in two  # its footnotes count from 1
     assert 'title="Multi-Agency Safeguarding Hub (two)"' in two
     assert "<abbr" not in hub["plain/index.html"].decode()
+
+
+def _stock_and_hub(tmp_path: Path, overrides: dict[str, str] | None = None) -> tuple[dict, dict]:
+    """The site of a docs folder with a nav of sections and links, and pages outside it in
+    folders side by side, rendered by stock MkDocs and by the adapter (in one process)."""
+    docs = tmp_path / "docs"
+    pages = {
+        "index.md": "# Home\n",
+        "themes/index.md": "# Themes\n",
+        "themes/neglect.md": "# Neglect\n",
+        "themes/other.md": "# Other (outside the nav, beside Neglect)\n",
+        "briefings/index.md": "# Briefings\n",
+        "briefings/a.md": "# A\n\n## Part\n",
+        "briefings/b.md": "# B\n",
+        "briefings/c/index.md": "# C\n",
+        "briefings/c/more.md": "# More of C (in the nav, under C's folder)\n",
+        "reviews/r1.md": "# R1\n",
+    }
+    for rel, text in pages.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
+    nav = [
+        {"Home": "index.md"},
+        {"Themes": ["themes/index.md", "themes/neglect.md"]},
+        {"Briefings": "briefings/index.md"},
+        {"More of C": "briefings/c/more.md"},
+        {"Partners": "https://partners.example/"},
+    ]
+    theme = {"name": "material", "font": False, "features": ["navigation.indexes"]}
+    if overrides:
+        for rel, text in overrides.items():
+            (tmp_path / "overrides" / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / "overrides" / rel).write_text(text, encoding="utf-8")
+        theme["custom_dir"] = "overrides"
+    for name in ("stock", "hub"):
+        settings = {"site_name": "Hub", "docs_dir": "docs", "site_dir": f"site-{name}"}
+        settings |= {"theme": theme, "plugins": [], "nav": nav}
+        settings["validation"] = {"nav": {"omitted_files": "ignore"}}
+        (tmp_path / f"{name}.yml").write_text(json.dumps(settings), encoding="utf-8")
+    stock = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "stock.yml")]
+    subprocess.run(stock, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    adapter.MkDocs().render(tmp_path / "hub.yml")
+    return _files(tmp_path / "site-stock"), _files(tmp_path / "site-hub")
+
+
+def _navigations_rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    rendered: list[str] = []
+    render = adapter._NavOnce._render
+
+    def counted(self, context):  # noqa: ANN001, ANN202
+        rendered.append(getattr(context.get("page"), "url", None))
+        return render(self, context)
+
+    monkeypatch.setattr(adapter._NavOnce, "_render", counted)
+    return rendered
+
+
+def test_the_navigation_rendered_once_for_pages_alike_is_each_page_s_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages outside the nav in one parent folder share it (briefings/a/, briefings/b/); a
+    page in the nav, one with an item under its folder (briefings/c/) and one elsewhere
+    (reviews/r1/) have their own; every page is as stock MkDocs renders it."""
+    rendered = _navigations_rendered(monkeypatch)
+    stock, hub = _stock_and_hub(tmp_path)
+    assert sorted(hub) == sorted(stock)
+    for rel in stock:
+        assert hub[rel] == stock[rel], rel
+    assert "briefings/a/" in rendered or "briefings/b/" in rendered
+    assert not {"briefings/a/", "briefings/b/"} <= set(rendered)  # one of them, once
+    assert {"", "themes/", "themes/neglect/", "briefings/c/", "reviews/r1/"} <= set(rendered)
+
+
+def test_an_override_of_the_navigation_renders_it_for_each_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A partnership's own nav partial may show anything of the page: it is never shared."""
+    material_nav = (Path(adapter.THEME) / "partials/nav.html").read_text(encoding="utf-8")
+    nav = "<!-- {{ page.title }} -->\n" + material_nav
+    rendered = _navigations_rendered(monkeypatch)
+    stock, hub = _stock_and_hub(tmp_path, {"partials/nav.html": nav})
+    for rel in stock:
+        assert hub[rel] == stock[rel], rel
+    assert "<!-- B -->" in hub["briefings/b/index.html"].decode()
+    assert rendered == []  # Material's way of rendering it was not used at all
