@@ -44,6 +44,8 @@ bytes are the very ones checked then.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import html
 import json
@@ -51,9 +53,10 @@ import re
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import chain, compress
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from . import routes
 from .build import BuildFailed
@@ -97,30 +100,58 @@ _JSON_SUFFIXES = frozenset({"json", "map", "webmanifest", "pf_fragment"})
 
 # Tags as the HTML tokenizer reads them. Its spaces (CR included: browsers read it as LF).
 _WS = "\t\n\f\r "
+# Whatever begins as a tag, comment or element is read to its end, or (never closed) to the end
+# of the page, as the tokenizer reads it: no "<" in it is read again, so reading a page takes
+# time in proportion to its length, and whether markup is a tag, and where it ends, is known
+# from the markup up to there (the gate can read a page in parts: `_reads_alone`).
+_END = r"(?:>|\Z)"
 # An attribute: a name (which may start with "=" and hold quotes or "<"), then maybe "=" and
 # a value, quoted or not (an unquoted one ends only at a space or ">", quotes and all). Read
 # once each, as the tokenizer reads it (atomic: no other reading is tried after). It starts
-# after a space, a "/" or a quoted value; a quote never closed ends no tag (nor does the
-# browser's tokenizer end one: it reads on to the end of the page).
+# after a space, a "/" or a quoted value.
 _ATTRIBUTE = (
     rf"""(?<=[{_WS}/"'])(?>[^{_WS}/>][^{_WS}/>=]*"""
-    rf"""(?:[{_WS}]*=[{_WS}]*(?:"[^"]*"|'[^']*'|(?!["'])[^{_WS}>]*))?)"""
+    rf"""(?:[{_WS}]*=[{_WS}]*(?:"[^"]*(?:"|\Z)|'[^']*(?:'|\Z)|(?!["'])[^{_WS}>]*))?)"""
 )
 _TAG_BODY = rf"(?:[{_WS}/]++|{_ATTRIBUTE})*+"  # attributes, and spaces or "/" between them
-_COMMENT = r"!--(?:-?>|[\s\S]*?--!?>)"  # "<!-->" and "<!--->" end at once; one never closed
-# is no tag either. So whether markup is a tag is known from the markup up to its end: the
-# gate can read a page in parts (`_reads_alone`).
-# A tag, a comment or a bogus comment ("<!x>", "<?x>", "</ x>"); one with more than a name is
-# captured without its "<" (comments too: they are published), a bare one only removed.
-_TAG_RE = re.compile(
-    rf"<(?:({_COMMENT}|!(?!--)[^>]*>|\?[^>]*>|/[^A-Za-z>][^>]*>"
-    rf"|/?[A-Za-z][^{_WS}/>]*[{_WS}/]{_TAG_BODY}>)|/?[A-Za-z][^{_WS}/>]*>)"
+_COMMENT = r"!--(?:-?>|[\s\S]*?(?:--!?>|\Z))"  # "<!-->" and "<!--->" end at once
+# Elements whose content is text to the tokenizer, up to their end tag: RCDATA and raw text
+# (plaintext, which never ends, is read as they are; <noscript> is read so, as browsers do
+# with scripts on, and its content as markup too: see `_load_found`).
+_RAW_TEXT = "style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext"
+_RAW_CONTENT = rf"(?:[^<]++|<(?!/(?i:(?P=raw))[{_WS}/>]))*+"
+# A script's content, in the tokenizer's script states: "<!--" escapes it, in which a
+# "<script" escapes it twice, and only an unescaped "</script" (or "-->" back) ends it.
+_S, _AFTER_NAME = r"(?i:script)", rf"(?=[{_WS}/>])"
+_TWICE_ESCAPED = rf"(?:[^<-]++|-(?!->)|<(?!/{_S}{_AFTER_NAME}))*+"
+_ESCAPED = (
+    rf"(?:[^<-]++|-(?!->)|<(?!/?{_S}{_AFTER_NAME})"
+    rf"|<{_S}{_AFTER_NAME}{_TWICE_ESCAPED}(?:</{_S}{_AFTER_NAME})?)*+"
 )
+_SCRIPT_CONTENT = rf"(?:[^<]++|<(?!/{_S}{_AFTER_NAME}|!--)|<!--{_ESCAPED}(?:-->)?)*+"
+# A tag, a comment or a bogus comment ("<!x>", "<?x>", "</ x>"); one with more than a name is
+# captured (group 1) without its "<" (comments too: they are published), a bare one only
+# removed. A script (group 2 names it) or a raw text element (group 3) has its content as
+# group 4; every other tag captured has "" there.
+_TAG_RE = re.compile(
+    rf"<(?:({_COMMENT}|!(?!--)[^>]*{_END}|\?[^>]*{_END}|/[^A-Za-z>][^>]*{_END}"
+    rf"|(?P<script>{_S}){_AFTER_NAME}{_TAG_BODY}{_END}"
+    rf"|(?P<raw>(?i:{_RAW_TEXT})){_AFTER_NAME}{_TAG_BODY}{_END}"
+    rf"|/?[A-Za-z][^{_WS}/>]*[{_WS}/]{_TAG_BODY}{_END})"
+    rf"((?(script){_SCRIPT_CONTENT}|(?(raw){_RAW_CONTENT}|)))"
+    rf"|/?[A-Za-z][^{_WS}/>]*{_END})"
+)
+_STRIDE = 5  # what `_TAG_RE.split` gives for each tag: the text before, then its 4 groups
+# The same, without the ends of a page: a tag, comment or element that ends in the markup.
+_ENDED_TAG_RE = re.compile(_TAG_RE.pattern.replace("|\\Z", ""))
+_TAG_START = "\x02"  # marks each tag's start in the tags as written (`ReaderView.written_tags`)
 # Block elements end a run of text: text either side is not read as one ("</td><td>").
+# (Not inline ones, whose text a reader reads with what is around them: "0161 496
+# <label>0000</label>". But for the head's <link>, <meta>, <script> and <style>.)
 _BLOCKS = (
-    "address|article|aside|blockquote|body|br|button|caption|dd|details|dialog|div|dl|dt|"
-    "fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|input|label|li|link|"
-    "main|meta|nav|ol|option|p|pre|script|section|select|style|summary|svg|table|tbody|td|"
+    "address|article|aside|blockquote|body|br|caption|dd|details|dialog|div|dl|dt|"
+    "fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|li|link|"
+    "main|meta|nav|ol|option|p|pre|script|section|style|summary|table|tbody|td|"
     "textarea|tfoot|th|thead|title|tr|ul"
 )
 _BLOCK_RE = re.compile(rf"<(?=/?(?:{_BLOCKS})(?![A-Za-z0-9-]))")
@@ -131,8 +162,9 @@ _SEPARATOR = "\n|\n"  # between strings read apart: no pattern of the privacy ga
 # they are attributes: every other attribute (or name) is matched whole (group 1, kept), so
 # a look-alike inside another value (title=' id="..."') is read.
 _UNREAD_ATTR_RE = re.compile(
-    rf"""[{_WS}](?:(?:d|viewBox|points)=(?:"[^"]*"|'[^']*')|id="[^"]*"|href="#[^"]*")"""
-    rf"|({_ATTRIBUTE})"
+    rf"""[{_WS}](?:(?:d|viewBox|points)=(?:"[^"\x02]*"|'[^'\x02]*')|id="[^"\x02]*"|href="#[^"\x02]*")"""
+    rf"""|((?<=[{_WS}/"'])(?>[^{_WS}/>\x02][^{_WS}/>=\x02]*"""
+    rf"""(?:[{_WS}]*=[{_WS}]*(?:"[^"\x02]*"?|'[^'\x02]*'?|[^{_WS}>\x02]*))?))"""
 )
 _UNREAD_HINTS = (" d=", " viewBox=", " points=", ' id="', ' href="#')
 _SVG_NAMESPACE = ' xmlns="http://www.w3.org/2000/svg"'
@@ -144,9 +176,14 @@ class ReaderView:
 
     text: str  # tags removed, entities decoded, whitespace collapsed; one line per block
     tags: str  # every tag with attributes, entities decoded, one a line
-    # The same tags as written, entities and all: a browser splits a tag into attributes
-    # first, then decodes each value ("&quot;" in one value ends no other).
+    # The same tags as written, entities and all, each marked at its start (`_TAG_START`):
+    # a browser splits a tag into attributes first, then decodes each value ("&quot;" in one
+    # value ends no other).
     written_tags: str = ""
+    # Each script's start tag (as written, without "<") and content; each raw text element's
+    # name (lower case), start tag and content.
+    scripts: tuple[tuple[str, str], ...] = ()
+    raw_texts: tuple[tuple[str, str, str], ...] = ()
 
 
 def reader_view(markup: str) -> ReaderView:
@@ -159,25 +196,48 @@ def reader_view(markup: str) -> ReaderView:
 
 
 def _pieces(markup: str) -> list[str]:
-    """Text, tag, text, ... of `markup` (a tag without attributes as None), each block's
-    start marked in the text."""
+    """What `_TAG_RE.split` gives for `markup`: the text before each tag, then its groups
+    (`_STRIDE` a tag), each block's start marked in the text."""
+    if _TAG_START in markup:  # a control character no reader sees: never a tag's mark
+        markup = markup.replace(_TAG_START, "\ufffd")
     return _TAG_RE.split(_BLOCK_RE.sub(_BREAK + "<", markup))
 
 
+def _text_of(pieces: list[str]) -> str:
+    """The text of `pieces`, the content of raw text elements (a <title>, a <textarea>, a
+    script) in its place."""
+    texts = pieces[0::_STRIDE]
+    contents = pieces[4::_STRIDE]  # one fewer: the text after the last tag ends it
+    between = chain.from_iterable(zip(texts, contents, strict=False))
+    return "".join(filter(None, chain(between, texts[-1:])))
+
+
 def _view(pieces: list[str], seams: bool = False) -> ReaderView:
-    text = "".join(pieces[0::2])
+    text = _text_of(pieces)
     if seams:  # read as if the units left out (see `_page_found`) had never been there
         text = text.replace(_SEAM, "")
     if "&" in text:
         text = html.unescape(text)
     text = " ".join(text.split()).replace(_BREAK, "\n")
-    written = "\n<".join(filter(None, pieces[1::2]))
-    written = tags = "<" + written if written else ""
+    marked = "\n" + _TAG_START + "<"
+    written = marked.join(filter(None, pieces[1::_STRIDE]))
+    written = _TAG_START + "<" + written if written else ""
+    tags = written.replace(_TAG_START, "")
     if any(hint in tags for hint in _UNREAD_HINTS):  # split, not sub: no call per match
-        tags = "".join(filter(None, _UNREAD_ATTR_RE.split(tags.replace(_SVG_NAMESPACE, ""))))
+        read = _UNREAD_ATTR_RE.split(written.replace(_SVG_NAMESPACE, ""))
+        tags = "".join(filter(None, read)).replace(_TAG_START, "")
     if "&" in tags:
         tags = html.unescape(tags)
-    return ReaderView(text, tags, written)
+    starts, contents = pieces[1::_STRIDE], pieces[4::_STRIDE]
+    scripts = tuple(compress(zip(starts, contents, strict=True), pieces[2::_STRIDE]))
+    raw_names = pieces[3::_STRIDE]
+    raw_texts = tuple(
+        (name.lower(), start, content)
+        for name, start, content in compress(
+            zip(raw_names, starts, contents, strict=True), raw_names
+        )
+    )
+    return ReaderView(text, tags, written, scripts, raw_texts)
 
 
 # --- pages read in units ---------------------------------------------------------------------
@@ -196,36 +256,31 @@ _OPEN_TAG_RE = re.compile(rf"<(?:[A-Za-z/!?{_SEAM}]|\Z)")
 def _reads_alone(pieces: list[str], markup: str, seams: int = 0) -> bool:
     """Whether `markup` (whose `_pieces` are `pieces`) is read alone as it is read within any
     page, and so is each part of it between `seams` marks (`_SEAM`, which must all be in the
-    text): no "<" of the text could start a tag with more markup after it, and every
-    <script> and <style> element in a part ends in it. Then the tags of `part + rest` are
-    those of `part`, then those of `rest`: whether markup is a tag, and where it ends, is
-    known from the markup up to its end (see `_TAG_RE`), and no "<" of the part's text
-    can start one that runs on into `rest`."""
-    text = "".join(pieces[0::2])
+    text between tags): no "<" of that text could start a tag with more markup after it, and
+    the last tag, comment or element ends in the markup. Then the tags of `part + rest` are
+    those of `part`, then those of `rest` (see `_END`)."""
+    text = "".join(pieces[0::_STRIDE])
     if _OPEN_TAG_RE.search(text) or text.count(_SEAM) != seams:
         return False
-    lowered = markup.lower()
-    if "<style" not in lowered and "<script" not in lowered:
-        return True
-    return all(_raw_text_ends(part) for part in markup.split(_SEAM))
-
-
-def _raw_text_ends(markup: str) -> bool:
-    """Whether every <script> and <style> element in `markup` ends in it."""
-    lowered = markup.lower()
-    if "<style" in lowered and not all(ended for _, ended in _style_elements(markup)):
-        return False
-    return "<script" not in lowered or all(ended for _, _, ended in _script_elements(markup))
+    if pieces[-1] or len(pieces) == 1:
+        return True  # text after the last tag
+    start, script, raw = pieces[-5:-2]
+    if script or raw:
+        return False  # its content ran on to the end: its end tag is not in it
+    if start is None:
+        return markup.endswith(">")
+    return _ENDED_TAG_RE.fullmatch("<" + start) is not None
 
 
 # --- resources from other hosts ---------------------------------------------------------------
 
+# In the tags as written, only at a tag's start (a value may hold "<img ...").
 _LOADING_TAG_RE = re.compile(
-    r"<(script|img|link|iframe|frame|video|audio|source|track|object|embed|input|image|use|"
-    rf"feimage|base|meta|set|animate)(?=[{_WS}/>]){_TAG_BODY}>",
+    rf"(?<={_TAG_START})<(script|img|link|iframe|frame|video|audio|source|track|object|embed|"
+    rf"input|image|use|feimage|base|meta|set|animate){_AFTER_NAME}{_TAG_BODY}{_END}",
     re.IGNORECASE,
 )
-_START_TAG_RE = re.compile(rf"<([A-Za-z][^{_WS}/>]*)({_TAG_BODY})>")
+_START_TAG_RE = re.compile(rf"(?<={_TAG_START})<([A-Za-z][^{_WS}/>]*)({_TAG_BODY}){_END}")
 _ATTR_RE = re.compile(
     rf"""([^{_WS}/>][^{_WS}/>=]*)(?:[{_WS}]*=[{_WS}]*(?:"([^"]*)"|'([^']*)'|([^{_WS}>]*)))?"""
 )
@@ -235,31 +290,39 @@ _LOADING_ATTRS = frozenset(
 _HREF_LOADS = frozenset({"link", "image", "use", "base", "script", "feimage"})  # SVG's too
 _LINK_RELS_NOT_LOADED = frozenset({"canonical", "alternate", "next", "prev"})
 _ANIMATED = frozenset({"set", "animate"})  # SVG: an animation may set a link ("to", "values")
+# A refresh's content: a time, maybe ";" or ",", maybe "url=", then the URL.
 _REFRESH_URL_RE = re.compile(
-    r"""[;,][\t\n\f\r ]*(?:url[\t\n\f\r ]*=[\t\n\f\r ]*)?(.*)""", re.IGNORECASE | re.DOTALL
+    rf"[{_WS}]*[0-9.]*[{_WS}]*[;,]?[{_WS}]*(?:url[{_WS}]*=[{_WS}]*)?(.*)",
+    re.IGNORECASE | re.DOTALL,
 )
 # Attributes any element may load from, each found where its name (lower case) shows in the
-# tags: a search from a word is many times faster than a read of every tag.
-_ANY_ELEMENT_LOADS = (
-    ("ping", re.compile(rf"ping[{_WS}]*=")),
-    ("style", re.compile(rf"style[{_WS}]*=")),
-    ("background", re.compile(rf"background[{_WS}]*=")),
+# tags: a search from a word is many times faster than a read of every tag. Each is read as
+# a list of URLs, as CSS (SVG's presentation attributes take url()) or as a script.
+_ANY_ELEMENT_LOADS = {
+    "ping": "urls",
+    "style": "css",
+    "background": "url",
+    **dict.fromkeys(
+        ("fill", "stroke", "mask", "clip-path", "marker-start", "marker-mid", "marker-end")
+        + ("cursor", "filter"),
+        "css",
+    ),
+}
+_ANY_ELEMENT_HINT_RE = re.compile(
+    rf"""[{_WS}/"'](?:{'|'.join(map(re.escape, _ANY_ELEMENT_LOADS))}|on[a-z]+)[{_WS}]*="""
 )
+_HANDLER_RE = re.compile(rf"[{_WS}/\"']on[a-z]")  # an event handler's name: a script
+_NESTING = 3  # data: URLs in data: URLs, read at most so deep
 # What a URL to another host needs in a tag as written: "//" (or "\\", which browsers read
 # as "/"), a scheme ("http:host" is read as "http://host"), a tab or line break that
 # browsers drop from it, or an entity that decodes to one of those.
 _URL_MARKS = ("//", "\\", ":", "\t", "\n", "\r", "&")
-_STYLE_START_RE = re.compile(rf"<style(?=[{_WS}/>]){_TAG_BODY}>", re.IGNORECASE)
-_STYLE_END_RE = re.compile(rf"</style(?=[{_WS}/>])", re.IGNORECASE)
-_SCRIPT_START_RE = re.compile(rf"<script(?=[{_WS}/>])({_TAG_BODY})>", re.IGNORECASE)
-# What changes where a script ends (the tokenizer's "escaped" states): "<!--", "-->", tags.
-_SCRIPT_MARK_RE = re.compile(rf"<!--|-->|<(/?)script(?=[{_WS}/>])", re.IGNORECASE)
 _CSS_ESCAPE_RE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[\t\n\f\r ]?|(.))", re.S)
 _CSS_STRING_URL_RE = re.compile(
     r"""["'][\t\n\f\r ]*((?:https?|wss?|ftp):[^"']*)""", re.IGNORECASE
 )
 _CSS_URL_RE = re.compile(
-    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^()\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
     re.IGNORECASE,
 )
 _HOST = r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
@@ -410,6 +473,7 @@ class OutputGate:
         self._clean_lines: set[str] = set()  # lines of pages' text in which nothing was found
         self._clean_units: set[str] = set()  # units of pages' markup in which nothing was found
         self._seen_units: set[int] = set()  # hashes of units seen once
+        self._nesting = 0  # data: URLs being read, one in another
 
     @classmethod
     def for_site(cls, site: Site, root: Path, shipped: Iterable[Path] = ()) -> OutputGate:
@@ -639,64 +703,57 @@ class OutputGate:
         view = reader_view(markup)
         if not (embedded and "<" in view.text):
             return self._view_found(markup, view, where)
-        found = self._load_found(markup, view.written_tags)
+        found = self._load_found(view)
         found += self._text_found(view.tags, f"in an attribute or URL{where}")
         found += self._markup_found(view.text, where=where)
         return self._left_out_found(found, markup, where)
 
     def _page_found(self, markup: str) -> list[_Found]:
         """`_markup_found` of a page, but its units (`_UNIT_CUT_RE`) found clean on an earlier
-        page are not read again. The others are read as one markup, in which the tags and
-        text lines are the page's but for the units left out: where each run of units read
-        (up to a unit left out) reads alone as it does within the page (`_reads_alone`);
-        else the page is read whole. As for lines (`_page_findings`), so is a page whose
-        read holds a date-of-birth label: its date may be in a unit left out."""
+        page are not read again. The others are read as one markup, a seam between each two
+        (`_SEAM`): where each unit read reads alone as it does within the page (none of its
+        tags, comments or elements runs on past a seam: `_reads_alone`), the tags and text
+        lines read are the page's but for the units left out; else the page is read whole.
+        As for lines (`_page_findings`), so is a page whose read holds a date-of-birth label:
+        its date may be in a unit left out."""
         units = _UNIT_CUT_RE.split(markup)  # without the line breaks they were cut at
         if len(units) < _UNITS_FROM or _SEAM in markup:
             return self._markup_found(markup)
-        clean = self._clean_units
+        clean, last = self._clean_units, len(units) - 1
         kept = [unit for unit in units if unit not in clean]
-        if len(kept) == len(units):
-            read, seams = markup, 0
-        else:  # a seam after each run of units read that units left out follow
-            parts: list[str] = []
-            run: list[str] = []
-            for unit in units:
-                if unit not in clean:
-                    run.append(unit)
-                elif run:
-                    parts += ("\n".join(run), "\n", _SEAM)
-                    run = []
-            if run:
-                parts.append("\n".join(run))
-            read = "".join(parts)
-            seams = read.count(_SEAM)
+        if not kept:
+            return []  # each unit found clean, and each reads alone
+        # each unit with the line break it was cut at, but the page's last
+        breaks = ["\n"] * len(kept)
+        if units[last] not in clean:
+            breaks[-1] = ""
+        read = _SEAM.join(map(str.__add__, kept, breaks))
         pieces = _pieces(read)
-        if seams and not _reads_alone(pieces, read, seams):
+        if not _reads_alone(pieces, read, len(kept) - 1):
             return self._markup_found(markup)
-        view = _view(pieces, seams=bool(seams))
+        view = _view(pieces, seams=True)
         if not self._privacy.within_lines(f"{view.text}{_SEPARATOR}{view.tags}"):
             return self._markup_found(markup)
-        found = self._view_found(read.replace(_SEAM, "") if seams else read, view)
+        found = self._view_found(read.replace(_SEAM, ""), view)
         if not found:
             self._remember(kept)
         return found
 
     def _remember(self, units: list[str]) -> None:
-        """Remember as clean each of `units` (read in a page where nothing was found) that
-        is seen the second time and reads alone as in any page."""
+        """Remember as clean each of `units` (read in a page where nothing was found, each
+        as it reads alone) that is seen the second time."""
         clean, seen = self._clean_units, self._seen_units
         for unit in units:
             key = hash(unit)
             if key not in seen:
                 if len(seen) < MAX_SEEN_UNITS:
                     seen.add(key)
-            elif len(clean) < MAX_CLEAN_UNITS and _reads_alone(_pieces(unit), unit):
+            elif len(clean) < MAX_CLEAN_UNITS:
                 clean.add(unit)  # read alone without its line break: the same, in text
 
     def _view_found(self, markup: str, view: ReaderView, where: str = "") -> list[_Found]:
         """What is found in `markup`, whose reader's view is `view`."""
-        found = self._load_found(markup, view.written_tags)
+        found = self._load_found(view)
         # One scan for both: a finding past the text's last line is in the tags.
         text_lines = view.text.count("\n") + 1
         for line, item in self._page_findings(f"{view.text}{_SEPARATOR}{view.tags}"):
@@ -747,58 +804,68 @@ class OutputGate:
             clean.update(lines[i] for n, i in enumerate(kept, 1) if n not in flagged)
         return [(kept[line - 1] + 1, item) for line, item in found]
 
-    def _load_found(self, markup: str, tags: str) -> list[_Found]:
-        """Loads from another host in `markup`, whose tags (as written, one a line) are
-        `tags`; each attribute's value is decoded as a browser decodes it."""
+    def _load_found(self, view: ReaderView) -> list[_Found]:
+        """Loads from another host in markup whose reader's view is `view`: from its tags as
+        written, each attribute's value decoded as a browser decodes it, and from its
+        scripts and styles (and a <noscript>'s content, as a browser without scripts reads
+        it)."""
         found = []
+        tags = view.written_tags
         for m in _LOADING_TAG_RE.finditer(tags):
             tag = m.group()
             if not any(mark in tag for mark in _URL_MARKS):
                 continue  # no URL in it can name another host
             element = m.group(1).lower()
-            found += self._tag_found(element, _attributes(tag[len(element) + 1 : -1]))
+            found += self._tag_found(element, _attributes(tag[len(element) + 1 :].rstrip(">")))
         found += self._any_element_found(tags)
-        lowered = markup.lower()
-        if "<style" in lowered:
-            for css, _ in _style_elements(markup):
-                found += self._css_found(css, decoded=True)
-        if "<script" in lowered:
-            for attrs, script, _ in _script_elements(markup):
-                if "json" not in attrs.get("type", "").lower():  # data (JSON) loads nothing
-                    found += self._script_found(script, decoded=True)
+        for name, _, content in view.raw_texts:
+            if name == "style":
+                found += self._css_found(content, decoded=True)
+            elif name == "noscript" and "<" in content:
+                found += self._load_found(reader_view(content))
+        for start, script in view.scripts:
+            if "json" not in _attributes(start[len("script") :]).get("type", "").lower():
+                found += self._script_found(script, decoded=True)  # data (JSON) loads nothing
         return found
 
     def _any_element_found(self, tags: str) -> list[_Found]:
-        """Loads by the attributes any element has (`_ANY_ELEMENT_LOADS`), all pings first,
-        then styles, then backgrounds."""
+        """Loads by the attributes any element has (`_ANY_ELEMENT_LOADS`, and event
+        handlers), by attribute in that order: all pings first, then styles, ..."""
         lowered = tags.lower()
-        names = [name for name, hint in _ANY_ELEMENT_LOADS if hint.search(lowered)]
-        if not names:
+        hints = _ANY_ELEMENT_HINT_RE.finditer(lowered)
+        hinted = {m.group()[1:].split("=")[0].strip(_WS) for m in hints}
+        names = [name for name in _ANY_ELEMENT_LOADS if name in hinted]
+        handlers = any(name.startswith("on") for name in hinted)
+        if not names and not handlers:
             return []
-        by_name: dict[str, list[_Found]] = {name: [] for name in names}
+        by_name: dict[str, list[_Found]] = {name: [] for name in [*names, "on"]}
         for m in _START_TAG_RE.finditer(tags):
-            if not any(name in m.group().lower() for name in names):
+            tag = m.group().lower()
+            if not (any(name in tag for name in names) or handlers and _HANDLER_RE.search(tag)):
                 continue
             element, attrs = m.group(1).lower(), _attributes(m.group(2))
-            for name in names:
-                value = attrs.get(name)
-                if value is None:
+            for name, value in attrs.items():
+                kind = _ANY_ELEMENT_LOADS.get(name, "script" if name.startswith("on") else None)
+                if kind is None or (kind != "script" and name not in names):
                     continue
-                if name == "ping":
+                found = by_name["on" if kind == "script" else name]
+                if kind == "urls":
                     for url in value.split():
-                        by_name[name] += self._url_found(url, "a ping attribute")
-                elif name == "style":
-                    by_name[name] += self._css_found(value)
+                        found += self._url_found(url, "a ping attribute")
+                elif kind == "css":
+                    found += self._css_found(value)
+                elif kind == "script":
+                    found += self._script_found(value)
                 else:
-                    by_name[name] += self._url_found(value, f"<{element} {name}>")
-        return [item for name in names for item in by_name[name]]
+                    found += self._url_found(value, f"<{element} {name}>")
+        return [item for name in by_name for item in by_name[name]]
 
     def _tag_found(self, element: str, attrs: dict[str, str]) -> list[_Found]:
         found = []
         rel = set(attrs.get("rel", "").lower().split())
         if element == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
-            refresh = _REFRESH_URL_RE.search(attrs.get("content", ""))
-            if refresh:
+            refresh = _REFRESH_URL_RE.match(attrs.get("content", ""))
+            if refresh and refresh.group(1).strip(_WS):
                 url = refresh.group(1).strip()
                 if url[:1] in "'\"" and url:
                     url = url[1:].split(url[0], 1)[0]
@@ -812,7 +879,7 @@ class OutputGate:
                 continue
             if name == "srcdoc":  # an iframe's own page, read as the frame reads it
                 view = reader_view(value)
-                found += self._load_found(value, view.written_tags)
+                found += self._load_found(view)
                 read = f"{view.text}{_SEPARATOR}{view.tags}"
                 found += self._text_found(read, "in an attribute or URL")
                 continue
@@ -872,9 +939,34 @@ class OutputGate:
 
     def _url_found(self, url: str, what: str) -> list[_Found]:
         host = _url_host(url)
-        if host is None or host.lower() == self._own_host:
+        if host is None:
+            return self._nested_found(url)
+        if host.lower() == self._own_host:
             return []
         return [_Found(f"loads from another host: {what} from {host}", f"host:{host.lower()}")]
+
+    def _nested_found(self, url: str) -> list[_Found]:
+        """What a data: or javascript: URL holds, read as the browser reads it: a page (its
+        loads, and its text as a reader sees it), a stylesheet or a script."""
+        nested = _nested_content(url)
+        if nested is None or self._nesting >= _NESTING:
+            return []
+        kind, content = nested
+        self._nesting += 1
+        try:
+            found = []
+            if kind in ("markup", "any", "script"):  # javascript:'<img ...>' writes a page
+                view = reader_view(content)
+                found += self._load_found(view)
+                read = f"{view.text}{_SEPARATOR}{view.tags}"
+                found += self._text_found(read, "in an attribute or URL")
+            if kind in ("css", "any"):
+                found += self._css_found(content)
+            if kind in ("script", "any"):
+                found += self._script_found(content)
+            return _first_of_each(found)
+        finally:
+            self._nesting -= 1
 
     # -- sources ----------------------------------------------------------------------------
 
@@ -963,6 +1055,36 @@ def _attributes(tag_body: str) -> dict[str, str]:
     return attrs
 
 
+def _nested_content(url: str) -> tuple[str, str] | None:
+    """(what it is, its text) of a data: or javascript: URL: "markup", "css", "script" or
+    "any" (no type a browser would not read as one of those); None for another URL, or data
+    of another type (an image: it holds no URL)."""
+    url = url.strip(_C0_AND_SPACE).translate({9: None, 10: None, 13: None})
+    scheme, colon, rest = url.partition(":")
+    scheme = scheme.lower()
+    if not colon or scheme not in ("data", "javascript"):
+        return None
+    if scheme == "javascript":
+        return "script", unquote(rest)
+    meta, _, data = rest.partition(",")
+    media = meta.split(";", 1)[0].strip().lower()
+    if meta.lower().rstrip().endswith(";base64"):
+        packed = re.sub(rf"[{_WS}]", "", unquote(data))
+        try:
+            content = base64.b64decode(packed + "=" * (-len(packed) % 4)).decode("utf-8", "replace")
+        except (ValueError, binascii.Error):
+            return None  # no browser reads it either
+    else:
+        content = unquote(data)
+    if any(word in media for word in ("html", "xml", "svg")):
+        return "markup", content
+    if "css" in media:
+        return "css", content
+    if "javascript" in media or "ecmascript" in media:
+        return "script", content
+    return ("any", content) if not media or media.startswith("text/") else None
+
+
 def _first_of_each(found: list[_Found]) -> list[_Found]:
     """`found` with each evidence once (its first finding)."""
     seen: set[str] = set()
@@ -986,45 +1108,6 @@ def _css_character(m: re.Match[str]) -> str:
         return "" if m.group(2) == "\n" else m.group(2)
     code = int(m.group(1), 16)
     return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
-
-
-def _style_elements(markup: str) -> list[tuple[str, bool]]:
-    """The content of each <style> element (up to its end tag, or the end of the markup),
-    and whether it ended."""
-    elements = []
-    pos = 0
-    while start := _STYLE_START_RE.search(markup, pos):
-        end = _STYLE_END_RE.search(markup, start.end())
-        pos = end.start() if end else len(markup)
-        elements.append((markup[start.end() : pos], end is not None))
-    return elements
-
-
-def _script_elements(markup: str) -> list[tuple[dict[str, str], str, bool]]:
-    """The attributes and content of each <script> element, and whether it ended: it ends
-    where the tokenizer ends it, at "</script" but within a "<!--" that holds a "<script"
-    (its "double escaped" state), or at the end of the markup."""
-    elements = []
-    pos = 0
-    while start := _SCRIPT_START_RE.search(markup, pos):
-        end, state = None, "data"
-        for m in _SCRIPT_MARK_RE.finditer(markup, start.end()):
-            mark = m.group()
-            if mark == "<!--":
-                state = "escaped" if state == "data" else state
-            elif mark == "-->":
-                state = "data"
-            elif m.group(1):  # "</script"
-                if state != "double":
-                    end = m.start()
-                    break
-                state = "escaped"
-            elif state == "escaped":  # "<script"
-                state = "double"
-        stop = len(markup) if end is None else end
-        elements.append((_attributes(start.group(1)), markup[start.end() : stop], end is not None))
-        pos = max(stop, start.end())
-    return elements
 
 
 def _srcset_urls(srcset: str) -> list[str]:

@@ -19,7 +19,7 @@ import material
 import pytest
 from conftest import AS_OF, REPO, run_hub, write_tree
 from fixture_corpus import tree_hashes, write_corpus
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from engines.mkdocs import MkDocs
@@ -152,6 +152,8 @@ THEME_LINES = [
     "  <li>Partners</li>\n",
     "<p>Reviewed 12/03/2015</p>\n",
     '<div class="md-footer">Northbridge</div>\n',
+    "<li><img src=//cdn.example/a.png></li>\n",
+    '<p>"</p>\n',
     '" src="https://evil.example/a.png">\n',
     'fetch("https://api.example/x")\n',
     '<div>fetch("https://api.example/y")</div>\n',
@@ -180,13 +182,31 @@ OPENING_LINES = [
     "<p>x<y</p>\n",
     "<p class=it's>\n",
     '<p><img src="/ok.png" alt=it\'s></p>\n',
+    "<textarea>\n",
+    "</textarea>\n",
+    "<title>\n",
+    "</title>\n",
+    "<xmp>\n",
+    "<noscript>\n",
+    "</noscript>\n",
+    "<p title='\n",
+    '<iframe src="data:text/html,\n',
+    "<p>x</p><!--\n",
 ]
 _THEME, _OPENING = st.sampled_from(THEME_LINES), st.sampled_from(OPENING_LINES)
 _PAGE = st.lists(st.one_of(_THEME, _THEME, _THEME, _OPENING), min_size=8, max_size=30)
 
 
+_NAV, _IMAGE = THEME_LINES[0], "<li><img src=//cdn.example/a.png></li>\n"
+_SOURCE = '<li>" src="//cdn.example/a.png">\n'  # text alone; after '<img title="x' a source
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PAGE, min_size=3, max_size=8))
+@example([[_NAV] * 5 + ["<textarea>\n", _IMAGE]] * 2 + [[_NAV] * 8 + [_IMAGE]])  # its text there
+@example([[_NAV] * 8 + ['<p title="x>\n', _IMAGE]] * 2 + [[_NAV] * 8 + [_IMAGE]])  # an attribute
+@example([[_NAV] * 8 + ['<p title="x\n', _IMAGE, '<p>">\n']] * 2 + [[_NAV] * 8 + [_IMAGE, "<p>\n"]])
+@example([[_NAV] * 8 + [_SOURCE]] * 2 + [[_NAV] * 8 + ['<img title="x\n', _SOURCE]])
 def test_a_page_read_in_units_is_read_as_a_page_read_whole(pages: list[list[str]]) -> None:
     """One gate reading pages one after another (units found clean on earlier pages not read
     again) finds in each exactly what a gate reading that page alone finds."""
@@ -442,6 +462,73 @@ BROWSER_READS = {
         '<script><!--<script></script>\nfetch("https://de1.example/a")\n--></script>',
         ["a script URL to de1.example"],
     ),
+    # found by a second attack review
+    "event-handler": (
+        "<img src=/nope.png onerror=\"new Image().src='https://oe1.example/a'\">",
+        ["a script URL to oe1.example"],
+    ),
+    "quote-pairs-across-tags": (
+        "<p title=\"<img alt='\">x</p><img src=\"//cp1.example/a.png\"><p title=\"'\">",
+        ["<img src> from cp1.example"],
+    ),
+    "quote-pairs-across-comments": (
+        "<!-- <img alt=' --><img src=\"//cp2.example/a.png\"><!-- ' -->",
+        ["<img src> from cp2.example"],
+    ),
+    "style-after-a-quote-in-a-comment": (
+        "<!-- <b title=' --><p style=\"background:url(https://cp4.example/a.png)\">z</p>"
+        "<!-- ' -->",
+        ["a CSS url() from cp4.example"],
+    ),
+    "raw-text-of-a-textarea": (
+        "<textarea><img alt='</textarea><img src=\"//rt1.example/a.png\">'>",
+        ["<img src> from rt1.example"],
+    ),
+    "raw-text-of-a-title": (
+        "<title><img alt='</title><script src=\"//rt2.example/a.js\"></script>'>",
+        ["<script src> from rt2.example"],
+    ),
+    "script-after-a-script-tag-in-a-comment": (
+        '<!-- <script type="application/json"> --><script>fetch("https://sj1.example/a")'
+        "</script>",
+        ["a script URL to sj1.example"],
+    ),
+    "style-after-a-style-tag-in-a-title": (
+        "<title><style title='</title><style>body{background:url(//st1.example/a.png)}</style>"
+        "'></title>",
+        ["a CSS url() from st1.example"],
+    ),
+    "svg-presentation-attributes": (
+        '<svg width=10 height=10><rect width=10 height=10 fill="url(https://sv1.example/f.svg#g)"/>'
+        '<rect width=10 height=10 mask="url(https://sv2.example/m.svg#m)"/></svg>',
+        ["a CSS url() from sv1.example", "a CSS url() from sv2.example"],
+    ),
+    "refresh-without-a-separator": (
+        '<meta http-equiv=refresh content="0 https://mr2.example/">',
+        ["<meta refresh> from mr2.example"],
+    ),
+    "data-url-of-a-frame": (
+        '<iframe src="data:text/html,<img src=https://dt1.example/a.png>"></iframe>',
+        ["<img src> from dt1.example"],
+    ),
+    "data-url-of-a-frame-in-base64": (
+        '<iframe src="data:text/html;base64,PGltZyBzcmM9aHR0cHM6Ly9kdDYuZXhhbXBsZS9hLnBuZz4=">'
+        "</iframe>",
+        ["<img src> from dt6.example"],
+    ),
+    "data-url-of-a-stylesheet": (
+        '<link rel=stylesheet href="data:text/css,@import url(https://dt2.example/a.css);">'
+        "<body>x",
+        ["a CSS url() from dt2.example"],
+    ),
+    "data-url-of-a-script": (
+        "<script src=\"data:text/javascript,fetch('//dt3.example/a')\"></script>",
+        ["a script URL to dt3.example"],
+    ),
+    "javascript-url-of-a-frame": (
+        "<iframe src=\"javascript:'<img src=//js1.example/a.png>'\"></iframe>",
+        ["<img src> from js1.example"],
+    ),
 }
 
 
@@ -461,8 +548,28 @@ def test_loads_are_read_as_the_browser_reads_the_page(tmp_path: Path, case: str)
             "in an attribute or URL",
         ),
         ("<b class=it's>Don' id=\"Call 0161 496 0000\" ok</b>", "in the text"),
+        ('<xmp><a id="Call 0161 496 0000"></a></xmp>', "in the text"),
+        ('<textarea><a id="</textarea><p>Call 0161 496 0000</p><b "></b>', "in the text"),
+        (
+            '<!-- id=" --><abbr title=0161&#32;496&#32;0000>x</abbr><!-- " -->',
+            "in an attribute or URL",
+        ),
+        ("<p>Call 0161 496 <label>0000</label></p>", "in the text"),
+        (
+            '<iframe src="data:text/html,Call%200161%20496%200000"></iframe>',
+            "in an attribute or URL",
+        ),
     ],
-    ids=["frame-page-decoded-twice", "tooltip-after-an-apostrophe", "text-after-an-apostrophe"],
+    ids=[
+        "frame-page-decoded-twice",
+        "tooltip-after-an-apostrophe",
+        "text-after-an-apostrophe",
+        "example-text",
+        "textarea-ended-inside-a-value",
+        "quote-in-a-comment",
+        "inline-label",
+        "data-url-of-a-frame",
+    ],
 )
 def test_personal_data_is_read_as_the_browser_shows_it(
     tmp_path: Path, page: str, place: str
