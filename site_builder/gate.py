@@ -318,6 +318,11 @@ _NESTING = 3  # data: URLs in data: URLs, read at most so deep
 # browsers drop from it, or an entity that decodes to one of those.
 _URL_MARKS = ("//", "\\", ":", "\t", "\n", "\r", "&")
 _CSS_ESCAPE_RE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[\t\n\f\r ]?|(.))", re.S)
+# A selector by attribute value: it names a URL, loads nothing.
+_ATTRIBUTE_SELECTOR_RE = re.compile(
+    r"""\[[\t\n\f\r ]*[-\w]+[\t\n\f\r ]*[~|^$*]?=[\t\n\f\r ]*(?:"[^"\]]*"|'[^'\]]*')"""
+    r"""[\t\n\f\r ]*[iIsS]?[\t\n\f\r ]*\]"""
+)
 _CSS_STRING_URL_RE = re.compile(
     r"""["'][\t\n\f\r ]*((?:https?|wss?|ftp):[^"']*)""", re.IGNORECASE
 )
@@ -906,7 +911,8 @@ class OutputGate:
                 what = "a CSS url()" if m.group(0)[0] in "uU" else "a CSS @import"
                 found += self._url_found(url, what)
             hosts = {item.evidence for item in found}
-            for item in self._script_found(form) + self._css_strings_found(form):
+            unselected = _ATTRIBUTE_SELECTOR_RE.sub("[]", form)  # a[href^="https://..."]
+            for item in self._script_found(unselected) + self._css_strings_found(unselected):
                 if item.evidence not in hosts:  # image-set("https://..."), any other form
                     hosts.add(item.evidence)
                     found.append(item._replace(message=item.message.replace("script", "CSS", 1)))

@@ -532,6 +532,18 @@ BROWSER_READS = {
 }
 
 
+def test_a_selector_by_a_link_s_address_is_no_load(tmp_path: Path) -> None:
+    """CSS that marks links to other sites names their address, and loads nothing; a load
+    beside it is still found."""
+    page = (
+        '<style>a[href^="https://github.com"]::after{content:"external"}</style>'
+        "<style>a[href$='.pdf' i]{background:image-set(\"https://set.example/a.png\" 1x)}</style>"
+    )
+    assert scan(tmp_path, {"index.html": page}) == [
+        "site/index.html: error: loads from another host: a CSS URL to set.example"
+    ]
+
+
 @pytest.mark.parametrize("case", list(BROWSER_READS))
 def test_loads_are_read_as_the_browser_reads_the_page(tmp_path: Path, case: str) -> None:
     page, loads = BROWSER_READS[case]
