@@ -144,6 +144,15 @@ _TAG_RE = re.compile(
 _STRIDE = 5  # what `_TAG_RE.split` gives for each tag: the text before, then its 4 groups
 # The same, without the ends of a page: a tag, comment or element that ends in the markup.
 _ENDED_TAG_RE = re.compile(_TAG_RE.pattern.replace("|\\Z", ""))
+# The same, but every element's content is markup: as inside <svg> or <math>, where <style>,
+# <title>, <script> and the others hold tags, and as a browser without scripts reads a
+# <noscript>. A page whose raw text could hold a tag is read so too (`_load_found`).
+_MARKUP_TAG_RE = re.compile(
+    _TAG_RE.pattern.replace(f"(?P<script>{_S})", "(?P<script>(?!))").replace(
+        f"(?P<raw>(?i:{_RAW_TEXT}))", "(?P<raw>(?!))"
+    )
+)
+_TAG_IN_TEXT_RE = re.compile(r"<[A-Za-z!/?]")
 _TAG_START = "\x02"  # marks each tag's start in the tags as written (`ReaderView.written_tags`)
 # Block elements end a run of text: text either side is not read as one ("</td><td>").
 # (Not inline ones, whose text a reader reads with what is around them: "0161 496
@@ -195,12 +204,14 @@ def reader_view(markup: str) -> ReaderView:
     return _view(_pieces(markup))
 
 
-def _pieces(markup: str) -> list[str]:
-    """What `_TAG_RE.split` gives for `markup`: the text before each tag, then its groups
+def _pieces(markup: str, tags: re.Pattern[str] = _TAG_RE) -> list[str]:
+    """What `tags.split` gives for `markup`: the text before each tag, then its groups
     (`_STRIDE` a tag), each block's start marked in the text."""
     if _TAG_START in markup:  # a control character no reader sees: never a tag's mark
         markup = markup.replace(_TAG_START, "\ufffd")
-    return _TAG_RE.split(_BLOCK_RE.sub(_BREAK + "<", markup))
+    if _BREAK in markup:  # browsers drop NUL from the text: "0161 49\x006 0000" reads whole
+        markup = markup.replace(_BREAK, "")
+    return tags.split(_BLOCK_RE.sub(_BREAK + "<", markup))
 
 
 def _text_of(pieces: list[str]) -> str:
@@ -708,7 +719,7 @@ class OutputGate:
         view = reader_view(markup)
         if not (embedded and "<" in view.text):
             return self._view_found(markup, view, where)
-        found = self._load_found(view)
+        found = self._load_found(view, markup)
         found += self._text_found(view.tags, f"in an attribute or URL{where}")
         found += self._markup_found(view.text, where=where)
         return self._left_out_found(found, markup, where)
@@ -758,7 +769,7 @@ class OutputGate:
 
     def _view_found(self, markup: str, view: ReaderView, where: str = "") -> list[_Found]:
         """What is found in `markup`, whose reader's view is `view`."""
-        found = self._load_found(view)
+        found = self._load_found(view, markup)
         # One scan for both: a finding past the text's last line is in the tags.
         text_lines = view.text.count("\n") + 1
         for line, item in self._page_findings(f"{view.text}{_SEPARATOR}{view.tags}"):
@@ -809,29 +820,35 @@ class OutputGate:
             clean.update(lines[i] for n, i in enumerate(kept, 1) if n not in flagged)
         return [(kept[line - 1] + 1, item) for line, item in found]
 
-    def _load_found(self, view: ReaderView) -> list[_Found]:
-        """Loads from another host in markup whose reader's view is `view`: from its tags as
-        written, each attribute's value decoded as a browser decodes it, and from its
-        scripts and styles (and a <noscript>'s content, as a browser without scripts reads
-        it)."""
+    def _load_found(self, view: ReaderView, markup: str) -> list[_Found]:
+        """Loads from another host in `markup`, whose reader's view is `view`: from its tags
+        as written, each attribute's value decoded as a browser decodes it, and from its
+        scripts and styles. Where a script's or raw text element's content could hold a tag,
+        the tags of `markup` read with every element's content as markup too (inside <svg>
+        or <math>, and in a <noscript> without scripts, a browser reads them so)."""
+        found = self._tags_found(view.written_tags)
+        raw = [content for _, content in view.scripts] + [c for _, _, c in view.raw_texts]
+        if any(_TAG_IN_TEXT_RE.search(content) for content in raw):
+            as_markup = _view(_pieces(markup, _MARKUP_TAG_RE)).written_tags
+            found += [item for item in self._tags_found(as_markup) if item not in found]
+        for name, _, content in view.raw_texts:
+            if name == "style":
+                found += self._css_found(content, decoded=True)
+        for start, script in view.scripts:
+            if "json" not in _attributes(start[len("script") :]).get("type", "").lower():
+                found += self._script_found(script, decoded=True)  # data (JSON) loads nothing
+        return found
+
+    def _tags_found(self, tags: str) -> list[_Found]:
+        """Loads by the attributes of `tags` (as written, each marked at its start)."""
         found = []
-        tags = view.written_tags
         for m in _LOADING_TAG_RE.finditer(tags):
             tag = m.group()
             if not any(mark in tag for mark in _URL_MARKS):
                 continue  # no URL in it can name another host
             element = m.group(1).lower()
             found += self._tag_found(element, _attributes(tag[len(element) + 1 :].rstrip(">")))
-        found += self._any_element_found(tags)
-        for name, _, content in view.raw_texts:
-            if name == "style":
-                found += self._css_found(content, decoded=True)
-            elif name == "noscript" and "<" in content:
-                found += self._load_found(reader_view(content))
-        for start, script in view.scripts:
-            if "json" not in _attributes(start[len("script") :]).get("type", "").lower():
-                found += self._script_found(script, decoded=True)  # data (JSON) loads nothing
-        return found
+        return found + self._any_element_found(tags)
 
     def _any_element_found(self, tags: str) -> list[_Found]:
         """Loads by the attributes any element has (`_ANY_ELEMENT_LOADS`, and event
@@ -884,7 +901,7 @@ class OutputGate:
                 continue
             if name == "srcdoc":  # an iframe's own page, read as the frame reads it
                 view = reader_view(value)
-                found += self._load_found(view)
+                found += self._load_found(view, value)
                 read = f"{view.text}{_SEPARATOR}{view.tags}"
                 found += self._text_found(read, "in an attribute or URL")
                 continue
@@ -963,7 +980,7 @@ class OutputGate:
             found = []
             if kind in ("markup", "any", "script"):  # javascript:'<img ...>' writes a page
                 view = reader_view(content)
-                found += self._load_found(view)
+                found += self._load_found(view, content)
                 read = f"{view.text}{_SEPARATOR}{view.tags}"
                 found += self._text_found(read, "in an attribute or URL")
             if kind in ("css", "any"):

@@ -529,7 +529,33 @@ BROWSER_READS = {
         "<iframe src=\"javascript:'<img src=//js1.example/a.png>'\"></iframe>",
         ["<img src> from js1.example"],
     ),
+    # found by a third attack review: in <svg> and <math> these elements hold tags
+    "tags-in-an-svg-style": (
+        "<p>x</p><svg><style><img src=//fc1.example/a></style></svg>",
+        ["<img src> from fc1.example"],
+    ),
+    "tags-in-an-svg-title": (
+        '<svg><title><img src="https://fc2.example/b"></title></svg>',
+        ["<img src> from fc2.example"],
+    ),
+    "tags-in-a-math-iframe": (
+        '<math><iframe><img src="https://fc3.example/d"></iframe></math>',
+        ["<img src> from fc3.example"],
+    ),
+    "tags-in-an-svg-script": (
+        "<svg><script><img src=//fc4.example/e></script></svg>",
+        ["<img src> from fc4.example"],
+    ),
 }
+
+
+def test_a_noscript_is_read_as_a_browser_without_scripts_reads_it_however_deep(
+    tmp_path: Path,
+) -> None:
+    page = "<noscript>" * 2000 + '<img src="https://ns.example/a.png">'
+    assert scan(tmp_path, {"index.html": page}) == [
+        "site/index.html: error: loads from another host: <img src> from ns.example"
+    ]
 
 
 def test_a_selector_by_a_link_s_address_is_no_load(tmp_path: Path) -> None:
@@ -571,6 +597,7 @@ def test_loads_are_read_as_the_browser_reads_the_page(tmp_path: Path, case: str)
             '<iframe src="data:text/html,Call%200161%20496%200000"></iframe>',
             "in an attribute or URL",
         ),
+        ("<p>Call 0161 49\x006 0000</p>", "in the text"),
     ],
     ids=[
         "frame-page-decoded-twice",
@@ -581,6 +608,7 @@ def test_loads_are_read_as_the_browser_reads_the_page(tmp_path: Path, case: str)
         "quote-in-a-comment",
         "inline-label",
         "data-url-of-a-frame",
+        "nul-inside-a-number",
     ],
 )
 def test_personal_data_is_read_as_the_browser_shows_it(
