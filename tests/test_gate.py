@@ -199,6 +199,7 @@ _PAGE = st.lists(st.one_of(_THEME, _THEME, _THEME, _OPENING), min_size=8, max_si
 
 _NAV, _IMAGE = THEME_LINES[0], "<li><img src=//cdn.example/a.png></li>\n"
 _SOURCE = '<li>" src="//cdn.example/a.png">\n'  # text alone; after '<img title="x' a source
+_DATE = "<p>12/03/2015</p>\n"  # clean alone; after a label, a date of birth
 
 
 @settings(max_examples=400, deadline=None)
@@ -207,6 +208,7 @@ _SOURCE = '<li>" src="//cdn.example/a.png">\n'  # text alone; after '<img title=
 @example([[_NAV] * 8 + ['<p title="x>\n', _IMAGE]] * 2 + [[_NAV] * 8 + [_IMAGE]])  # an attribute
 @example([[_NAV] * 8 + ['<p title="x\n', _IMAGE, '<p>">\n']] * 2 + [[_NAV] * 8 + [_IMAGE, "<p>\n"]])
 @example([[_NAV] * 8 + [_SOURCE]] * 2 + [[_NAV] * 8 + ['<img title="x\n', _SOURCE]])
+@example([[_NAV] * 8 + [_DATE]] * 2 + [[_NAV] * 8 + ["<p>Date of birth</p>\n", _DATE]])
 def test_a_page_read_in_units_is_read_as_a_page_read_whole(pages: list[list[str]]) -> None:
     """One gate reading pages one after another (units found clean on earlier pages not read
     again) finds in each exactly what a gate reading that page alone finds."""
