@@ -775,6 +775,10 @@ class OutputGate:
         for line, item in self._page_findings(f"{view.text}{_SEPARATOR}{view.tags}"):
             place = "in the text" if line <= text_lines else "in an attribute or URL"
             found.append(item._replace(message=f"{item.message} {place}{where}"))
+        for name, _, content in view.raw_texts:  # CSS shows text: content:"Call \30 161 ..."
+            if name == "style" and "\\" in content:
+                css_text = _CSS_ESCAPE_RE.sub(_css_character, content)
+                found += self._text_found(css_text, f"in the text{where}")
         return self._left_out_found(found, markup, where)
 
     def _left_out_found(self, found: list[_Found], markup: str, where: str) -> list[_Found]:

@@ -600,6 +600,7 @@ def test_loads_are_read_as_the_browser_reads_the_page(tmp_path: Path, case: str)
             "in an attribute or URL",
         ),
         ("<p>Call 0161 49\x006 0000</p>", "in the text"),
+        ('<style>p::after{content:"Call \\30 161 496 0000"}</style><p>x</p>', "in the text"),
     ],
     ids=[
         "frame-page-decoded-twice",
@@ -611,6 +612,7 @@ def test_loads_are_read_as_the_browser_reads_the_page(tmp_path: Path, case: str)
         "inline-label",
         "data-url-of-a-frame",
         "nul-inside-a-number",
+        "css-escapes-in-shown-text",
     ],
 )
 def test_personal_data_is_read_as_the_browser_shows_it(
