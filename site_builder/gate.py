@@ -904,10 +904,7 @@ class OutputGate:
             if name not in _LOADING_ATTRS:
                 continue
             if name == "srcdoc":  # an iframe's own page, read as the frame reads it
-                view = reader_view(value)
-                found += self._load_found(view, value)
-                read = f"{view.text}{_SEPARATOR}{view.tags}"
-                found += self._text_found(read, "in an attribute or URL")
+                found += self._framed_found(value)
                 continue
             if name in _LINK_NAMES and element not in _HREF_LOADS:
                 continue
@@ -972,6 +969,13 @@ class OutputGate:
             return []
         return [_Found(f"loads from another host: {what} from {host}", f"host:{host.lower()}")]
 
+    def _framed_found(self, markup: str) -> list[_Found]:
+        """A page within the page (an iframe's srcdoc, a data: URL): its loads, and its text
+        and attributes as its reader sees them."""
+        view = reader_view(markup)
+        read = f"{view.text}{_SEPARATOR}{view.tags}"
+        return self._load_found(view, markup) + self._text_found(read, "in an attribute or URL")
+
     def _nested_found(self, url: str) -> list[_Found]:
         """What a data: or javascript: URL holds, read as the browser reads it: a page (its
         loads, and its text as a reader sees it), a stylesheet or a script."""
@@ -983,10 +987,7 @@ class OutputGate:
         try:
             found = []
             if kind in ("markup", "any", "script"):  # javascript:'<img ...>' writes a page
-                view = reader_view(content)
-                found += self._load_found(view, content)
-                read = f"{view.text}{_SEPARATOR}{view.tags}"
-                found += self._text_found(read, "in an attribute or URL")
+                found += self._framed_found(content)
             if kind in ("css", "any"):
                 found += self._css_found(content)
             if kind in ("script", "any"):
