@@ -43,7 +43,8 @@ class EngineMissing(Exception):
 
 PageSink = Callable[[str, str], str | None]
 """Called with (site-relative path of a page, its text) before the engine writes it; returns
-the text to write (None: as it is)."""
+the text to write (None: as it is). The engine has written each page by the time it hands
+over the next one, or ends: the hub's workers then read it as written."""
 
 
 Docs = Mapping[str, str | bytes | Path]

@@ -1,10 +1,11 @@
 """Pages as the engine writes them: checked and made ready for search on other cores meanwhile.
 
 An engine that renders in this process (MkDocs) hands each page to `PageStream.page` as it
-writes it. Two forked workers take it: one runs the output gate over the page's bytes; the
-other writes what Pagefind is to read of it (`search.pagefind_view`) to a folder in memory
-(or beside the site: `views_folder`), and once the engine is done runs Pagefind over that
-folder, on every core. What the gate worker checked is named by a digest of the bytes:
+writes it. Two forked workers read it once it is written (by path, a few pages at a time):
+one runs the output gate over the page's bytes; the other writes what Pagefind is to read of
+it (`search.pagefind_view`) to a folder in memory (or beside the site: `views_folder`), and
+once the engine is done runs Pagefind over that folder, on every core. What the gate worker
+checked is named by a digest of the bytes:
 afterwards the gate reads every file of the site as before and passes over only a file whose
 bytes are exactly those checked (see `OutputGate.scan`). Pages the engine wrote without
 handing them over (its 404 page) are given to Pagefind whole, as its own walk of the site
@@ -49,6 +50,8 @@ _RAM_ROOM = 1 << 30  # bytes it must have free for the views to go there (Docker
 _END = None
 _FILES = "\x00files"  # a checker's item: (_FILES, [paths under the site]) to read and check
 _BATCH = 32  # files of the search bundle to an item
+_PAGES_BATCH = 8  # pages to an item: each item wakes both workers
+_VIEW, _WHOLE = "view", "whole"  # the indexer's items: pages to index by their view, or whole
 _POLL = 1.0  # seconds: how often a waiting worker checks that the build is still running
 _INDEXER, _CHECKER = "hub-page-indexer", "hub-page-checker"  # the workers, by name
 _CHECKER_NICENESS = 10
@@ -75,6 +78,7 @@ class PageStream:
         context = multiprocessing.get_context("fork")
         self._site_dir = site_dir
         self._sent: set[str] = set()
+        self._unsent: list[str] = []  # handed over, not yet queued: the last may be unwritten
         self._ended = False
         self._gate = gate
         self._done: dict[str, object] = {}  # each worker's result, by name
@@ -132,12 +136,25 @@ class PageStream:
                 channel.close()
 
     def page(self, rel: str, html: str) -> None:
-        """Page `rel` (site-relative, `briefings/x/index.html`) will be written as `html`."""
+        """Page `rel` (site-relative, `briefings/x/index.html`) will be written as `html`.
+
+        The pages handed over before it are written by now (the engine's contract): they are
+        queued by path, a few at a time, and the workers read them as written. (Sent whole,
+        each page was pickled twice in this process, at a cost of seconds at 2,000 briefings.)
+        """
         if html.strip():  # an engine writes no file for an empty page
+            if len(self._unsent) >= _PAGES_BATCH:
+                self._queue_written()
             self._sent.add(rel)
-            self._pages.put((rel, html))
+            self._unsent.append(rel)
+
+    def _queue_written(self) -> None:
+        """Queue the pages handed over so far, which are written by now, for both workers."""
+        if self._unsent:
+            self._pages.put((_VIEW, self._unsent))
             if self._checks is not None:
-                self._checks.put((rel, html))
+                self._checks.put((_FILES, self._unsent))
+            self._unsent = []
 
     def end(self) -> None:
         """The engine has written the site: the indexer adds the HTML files it was not
@@ -146,6 +163,7 @@ class PageStream:
         if self._ended:
             return
         self._ended = True
+        self._queue_written()
         files = sorted(
             rel
             for path in self._site_dir.rglob("*")
@@ -153,7 +171,7 @@ class PageStream:
             and rel.split("/", 1)[0] != search.BUNDLE
             and path.is_file()
         )
-        self._pages.put(("others", [rel for rel in files if rel.endswith(".html")]))
+        self._pages.put((_WHOLE, [rel for rel in files if rel.endswith(".html")]))
         self._pages.put(_END)
         self._queue_files(files)
 
@@ -258,18 +276,10 @@ class _Checked:
         self.problems: list[Problem] = []
 
     def take(self, item: tuple) -> None:
-        """Check a page `(rel, html)` or files `(_FILES, [rel, ...])`."""
-        from .gate import page_digest
-
-        rel, what = item
-        if rel == _FILES:
-            digests, problems = self._gate.files_problems(self._site_dir, what)
-            self.digests.update(digests)
-            self.problems += problems
-            return
-        data = what.encode(ENCODING, ERRORS)
-        self.problems += self._gate.file_problems(rel, data)
-        self.digests[rel] = page_digest(data)
+        """Check files `(_FILES, [rel, ...])`."""
+        digests, problems = self._gate.files_problems(self._site_dir, item[1])
+        self.digests.update(digests)
+        self.problems += problems
 
     def streamed(self) -> Streamed:
         return Streamed(self.digests, self.problems)
@@ -292,12 +302,13 @@ def _index(pages, site_dir: Path, parent: int) -> bool:
     views = views_folder(site_dir, parent)
     try:
         while (item := _next(pages, parent)) is not _END:
-            if item[0] == "others":
-                for rel in item[1]:
-                    _write(views / rel, (site_dir / rel).read_text(ENCODING, "replace"))
-                continue
-            rel, html = item
-            _write(views / rel, search.pagefind_view(html))
+            kind, rels = item
+            for rel in rels:
+                try:
+                    html = (site_dir / rel).read_text(ENCODING, "replace")
+                except OSError:
+                    continue  # not written after all: not in the site
+                _write(views / rel, search.pagefind_view(html) if kind == _VIEW else html)
         search.index_site(site_dir, views)
     finally:
         shutil.rmtree(views, ignore_errors=True)

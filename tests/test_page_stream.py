@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -88,6 +89,27 @@ def test_streamed_pages_are_checked_and_indexed_with_the_pages_not_handed_over(
     assert not (site / "pagefind/pagefind-ui.js").exists()
 
 
+def test_the_workers_read_each_page_as_the_engine_wrote_it(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    with PageStream(site, _gate()) as stream:
+        for n in range(20):  # more than a batch: the first are read while the engine goes on
+            stream.page(f"p{n}/index.html", SEARCHABLE.format(f"Page {n}", "Cumulative harm"))
+            # written otherwise than handed over (the last one too): what is read is checked
+            written = PHONE_PAGE if n in (3, 19) else SEARCHABLE.format(f"Page {n}", "Harm")
+            if n != 7:  # handed over, then not written after all
+                write_tree(site, {f"p{n}/index.html": written})
+        result = stream.finish()
+    assert result is not None
+    assert sorted(p.format() for p in result.problems) == [
+        "p19/index.html: error: possible phone number '01** *** ****' in the text",
+        "p3/index.html: error: possible phone number '01** *** ****' in the text",
+    ]
+    pages = sorted(rel for rel in result.digests if not rel.startswith("pagefind/"))
+    assert pages == sorted(f"p{n}/index.html" for n in range(20) if n != 7)
+    assert result.digests["p3/index.html"] == page_digest(PHONE_PAGE.encode())
+    assert _page_count(site) == 17  # p3 and p19 have no searchable body; p7 is not there
+
+
 def test_files_checked_early_are_named_by_their_digests(tmp_path: Path) -> None:
     css = "body { color: red } /* call 0161 496 0000 */"
     folder = write_tree(
@@ -118,9 +140,14 @@ def _page_count(site: Path) -> int:
     return entry["languages"]["en"]["page_count"]
 
 
-def _fails(self, rel: str, data: bytes) -> list:  # noqa: ANN001
-    """The page worker's gate, failing on its first page (as out of memory would)."""
-    raise MemoryError("no room")
+_FILES_PROBLEMS = OutputGate.files_problems
+
+
+def _fails(self, folder: Path, rels: list[str]):  # noqa: ANN001, ANN202
+    """The page worker's gate, failing on its first pages (as out of memory would)."""
+    if multiprocessing.current_process().name == "hub-page-checker":
+        raise MemoryError("no room")
+    return _FILES_PROBLEMS(self, folder, rels)
 
 
 def test_a_failed_worker_leaves_the_build_to_index_the_whole_site(
@@ -133,7 +160,7 @@ def test_a_failed_worker_leaves_the_build_to_index_the_whole_site(
     root = corpus_project("rich", tmp_path / "project")
     prepared, gate = _prepared(root)
     build_site(prepared, tmp_path / "streamed", MkDocs(), gate)
-    monkeypatch.setattr(OutputGate, "file_problems", _fails)
+    monkeypatch.setattr(OutputGate, "files_problems", _fails)
     prepared, gate = _prepared(root)
     build_site(prepared, tmp_path / "site", MkDocs(), gate)
     assert "hub: the page worker stopped (MemoryError: no room)\n" in capfd.readouterr().err
@@ -160,7 +187,7 @@ def test_a_page_the_engine_leaks_into_is_blocked_whether_or_not_the_worker_fails
     prepared, gate = _prepared(root)
     monkeypatch.setattr(build, "_filled", leaking)
     if worker == "fails":  # then the build checks the whole site after the engine
-        monkeypatch.setattr(OutputGate, "file_problems", _fails)
+        monkeypatch.setattr(OutputGate, "files_problems", _fails)
     with pytest.raises(OutputBlocked) as blocked:
         build.build_site(prepared, tmp_path / "site", MkDocs(), gate)
     assert [p.format() for p in blocked.value.problems] == [
