@@ -14,14 +14,16 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .models import Indicator
 from .performance import classification_reason, classify, rag, trend
 from .periods import Period
 from .project import Project, Scorecards
 from .words import plain_number
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CSV_COLUMNS: tuple[str, ...] = (
     "indicator",
@@ -143,6 +145,8 @@ def values_frame(
     indicators: Sequence[Indicator], scorecards: Scorecards, periods: Sequence[Period]
 ) -> pd.DataFrame:
     """Values by period (rows, index of period ids) and indicator (columns); NaN = no data."""
+    import pandas as pd  # here: a build imports it in the worker that makes the reports
+
     ids = [indicator.id for indicator in indicators]
     rows = {
         period.id: [_as_float(scorecards.value(period, indicator_id)) for indicator_id in ids]
@@ -201,6 +205,8 @@ def compute_scorecard(
     indicators: Sequence[Indicator], scorecards: Scorecards, period: Period
 ) -> Scorecard:
     """Analyse ``indicators`` in ``period`` from ``scorecards`` (see :func:`compute`)."""
+    import pandas as pd
+
     values = values_frame(indicators, scorecards, quarters_ending(period, 3))
     earlier, previous, current = (values.iloc[i] for i in range(3))
     frame = pd.DataFrame(
@@ -235,6 +241,8 @@ def compute_scorecard(
 
 def _rowwise(frame: pd.DataFrame, rule) -> pd.Series:  # noqa: ANN001
     """``rule`` applied to each row (as a named tuple, NaN passed as None), as an object column."""
+    import pandas as pd
+
     results = [rule(_none_for_nan(row)) for row in frame.itertuples(index=False)]
     return pd.Series(results, index=frame.index, dtype="object")
 

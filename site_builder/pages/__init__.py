@@ -64,8 +64,9 @@ def generators() -> list[Generator]:
 PARALLEL_FROM = 400
 _WORKERS = 2
 _BLOCKS_APART = 10**9  # the block numbers of worker n start at n + 1 times this
-# The first worker's part of the briefings' files: the other makes every other generator's.
-BRIEFINGS_FIRST = 0.75
+# The first worker's part of the briefings' files: the other makes every other generator's
+# (measured at 2,000 briefings and 100 reviews: 90% ends both together).
+BRIEFINGS_FIRST = 0.9
 _GENERATING: Site | None = None
 
 

@@ -8,7 +8,7 @@ never 0. The wording itself is `site_builder.words`.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .. import words
 from ..charts import chart_block, line_figure
@@ -17,6 +17,9 @@ from ..scorecard import ScorecardLine, compute, history
 from ..site import Site
 from . import markup
 from .listing import href, report_path, theme_path
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 NO_DATA = words.NO_DATA
 
@@ -66,6 +69,8 @@ def indicator_chart(
 ) -> str:
     """A chart of one indicator over the quarters in ``values`` (rows: period ids), with its
     target, followed by its data table."""
+    import pandas as pd  # imported where the frame was made
+
     periods = [Period.parse(pid) for pid in values.index]
     labels = [p.short_label for p in periods]
     series = [None if pd.isna(v) else float(v) for v in values[line.indicator]]
