@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import AS_OF, REPO, corpus_project, run_hub
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from site_builder import engine
 from site_builder.build import build_site
@@ -61,6 +64,53 @@ def test_a_held_block_comes_back_in_its_paragraph() -> None:
     page = f"<h1>T</h1>\n<p>{token}</p>\n<h2>Learning</h2>"
     assert fragments.fill(page) == f"<h1>T</h1>\n{box}\n\n<h2>Learning</h2>"
     assert fragments.unplaced() == 0
+
+
+def test_tokens_side_by_side_come_back_each_in_its_place() -> None:
+    fragments = Fragments()
+    one, two = fragments.hold(Html("<p>one</p>")), fragments.hold(Html("<div>two</div>"))
+    # in paragraphs of their own; run together in one (neither then has a paragraph's own)
+    assert fragments.fill(f"<p>{one}</p><p>{two}</p>") == "<p>one</p>\n<div>two</div>\n"
+    assert fragments.fill(f"<p>{one}{two}</p>") == "<p><p>one</p><div>two</div></p>"
+    # a token's start without its number is a token lost, as one that names no block
+    with pytest.raises(FragmentLost):
+        fragments.fill(f"<p>{one}</p> HUBF{fragments.nonce} ")
+
+
+def _filled_as_by_a_regex(fragments: Fragments, blocks: dict[int, str], page: str) -> str:
+    """The fill, as a regex over the page did it (the reference for the faster cut)."""
+    nonce = fragments.nonce
+    token = re.compile(f"<p>HUBF{nonce}X([0-9]+)</p>|HUBF{nonce}X([0-9]+)")
+
+    def block(match: re.Match[str]) -> str:
+        paragraph, bare = match.groups()
+        number = int(paragraph or bare)
+        if number not in blocks:
+            return match.group()
+        return blocks[number] + "\n" if paragraph else blocks[number]
+
+    filled = token.sub(block, page)
+    if f"HUBF{nonce}" in filled:
+        raise FragmentLost("lost")
+    return filled
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "x", "\n", "0", "1", "7", "X", "TOKEN"])))
+def test_the_blocks_come_back_as_a_regex_over_the_page_put_them(pieces: list[str]) -> None:
+    fragments = Fragments()
+    blocks = {n: fragments.hold(Html(f"<p>block {n}</p>")) for n in range(2)}
+    token = f"HUBF{fragments.nonce}X"
+    assert all(held.startswith(token) for held in blocks.values())
+    page = "".join(token if piece == "TOKEN" else piece for piece in pieces)
+    held = {0: "<p>block 0</p>", 1: "<p>block 1</p>"}
+    try:
+        expected = _filled_as_by_a_regex(fragments, held, page)
+    except FragmentLost:
+        with pytest.raises(FragmentLost):
+            fragments.fill(page)
+    else:
+        assert fragments.fill(page) == expected
 
 
 def test_an_authors_html_is_never_held() -> None:
