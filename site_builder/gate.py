@@ -748,9 +748,9 @@ class OutputGate:
         if not _reads_alone(pieces, read, len(kept) - 1):
             return self._markup_found(markup)
         view = _view(pieces, seams=True)
-        if not self._privacy.within_lines(f"{view.text}{_SEPARATOR}{view.tags}"):
+        found = self._view_found(read.replace(_SEAM, ""), view, unless_labelled=True)
+        if found is None:
             return self._markup_found(markup)
-        found = self._view_found(read.replace(_SEAM, ""), view)
         if not found:
             self._remember(kept)
         return found
@@ -767,12 +767,19 @@ class OutputGate:
             elif len(clean) < MAX_CLEAN_UNITS:
                 clean.add(unit)  # read alone without its line break: the same, in text
 
-    def _view_found(self, markup: str, view: ReaderView, where: str = "") -> list[_Found]:
-        """What is found in `markup`, whose reader's view is `view`."""
-        found = self._load_found(view, markup)
+    def _view_found(
+        self, markup: str, view: ReaderView, where: str = "", *, unless_labelled: bool = False
+    ) -> list[_Found] | None:
+        """What is found in `markup`, whose reader's view is `view`; None if `unless_labelled`
+        and the view holds a date-of-birth label (see `_page_findings`)."""
         # One scan for both: a finding past the text's last line is in the tags.
+        text = f"{view.text}{_SEPARATOR}{view.tags}"
+        findings = self._page_findings(text, unless_labelled=unless_labelled)
+        if findings is None:
+            return None
+        found = self._load_found(view, markup)
         text_lines = view.text.count("\n") + 1
-        for line, item in self._page_findings(f"{view.text}{_SEPARATOR}{view.tags}"):
+        for line, item in findings:
             place = "in the text" if line <= text_lines else "in an attribute or URL"
             found.append(item._replace(message=f"{item.message} {place}{where}"))
         for name, _, content in view.raw_texts:  # CSS shows text: content:"Call \30 161 ..."
@@ -793,32 +800,43 @@ class OutputGate:
         found = self._findings(text, read=read)
         return [item._replace(message=f"{item.message} {where}") for _, item in found]
 
-    def _findings(self, text: str, *, read: bool = True) -> list[tuple[int, _Found]]:
+    def _findings(
+        self, text: str, *, read: bool = True, folded: str | None = None
+    ) -> list[tuple[int, _Found]]:
         """(line, finding) for the personal data and left-out items in `text`; `read`: the
-        text is already read as a reader sees it, else the privacy gate reads it first."""
-        scan = self._privacy.scan_read if read else self._privacy.scan
+        text is already read as a reader sees it, else the privacy gate reads it first;
+        `folded`: the read text with its odd characters folded already (`PrivacyGate.folded`)."""
+        if folded is not None:
+            scanned = self._privacy.scan_read(folded, folded=True)
+        else:
+            scanned = (self._privacy.scan_read if read else self._privacy.scan)(text)
         found = [
             (f.line, _Found(f"possible {f.kind} '{f.masked}'", f"{f.kind}:{f.masked}"))
-            for f in scan(text)
+            for f in scanned
         ]
         for item_id, item_source, offset in self._left_out.find(text):
             message = f"trace of left-out item '{item_id}' ({item_source})"
             found.append((text.count("\n", 0, offset) + 1, _Found(message, f"id:{item_id}")))
         return found
 
-    def _page_findings(self, text: str) -> list[tuple[int, _Found]]:
+    def _page_findings(
+        self, text: str, *, unless_labelled: bool = False
+    ) -> list[tuple[int, _Found]] | None:
         """`_findings` of a page's read text, but its lines found clean in an earlier page
         are not scanned again (the theme's header, nav and footer repeat on every page):
         only where every finding lies within one line (`PrivacyGate.within_lines`; a
-        left-out id is a token, and no token spans a line)."""
+        left-out id is a token, and no token spans a line). Where a line scanned holds a
+        date-of-birth label (its date may be on any line), the whole text is scanned; or,
+        with `unless_labelled`, None. No line remembered clean holds a label."""
         lines = text.split("\n")
         clean = self._clean_lines
         kept = [i for i, line in enumerate(lines) if line not in clean]
         kept_text = "\n".join(lines[i] for i in kept)
+        folded = self._privacy.folded(kept_text)
         # Only a text without a label is remembered: the lines left out hold none either.
-        if not self._privacy.within_lines(kept_text):
-            return self._findings(text)
-        found = self._findings(kept_text)
+        if not self._privacy.within_lines(folded, folded=True):
+            return None if unless_labelled else self._findings(text)
+        found = self._findings(kept_text, folded=folded)
         if len(clean) < MAX_CLEAN_LINES:
             flagged = {line for line, _ in found}
             clean.update(lines[i] for n, i in enumerate(kept, 1) if n not in flagged)

@@ -678,26 +678,34 @@ class PrivacyGate:
             for match in self._matches(view.text)
         ]
 
-    def scan_read(self, text: str) -> list[Finding]:
+    def scan_read(self, text: str, *, folded: bool = False) -> list[Finding]:
         """Findings in `text` that the caller has already read as a reader sees it (the output
         gate's page text: tags, entities and whitespace done); odd characters are still
-        folded. Lines are the text's own: 1 is its first."""
-        if not text.isascii():  # fold the runs of odd characters only: translate is per char
-            text = _NON_ASCII_RE.sub(lambda m: m.group().translate(_FOLDING), text)
+        folded, unless `folded` says they are (`folded`). Lines are the text's own: 1 is
+        its first."""
+        if not folded:
+            text = self.folded(text)
         return [
             Finding(text.count("\n", 0, match.start) + 1, match.kind, _mask(match.raw))
             for match in self._matches(text)
         ]
 
     @staticmethod
-    def within_lines(text: str) -> bool:
+    def folded(text: str) -> str:
+        """`text` with its odd characters folded as a reader sees them (what `scan_read` and
+        `within_lines` read): each run of them translated, for `str.translate` is per char."""
+        if text.isascii():
+            return text
+        return _NON_ASCII_RE.sub(lambda m: m.group().translate(_FOLDING), text)
+
+    @classmethod
+    def within_lines(cls, text: str, *, folded: bool = False) -> bool:
         """Whether every finding in `text` lies within one of its lines, so that each line
         can be scanned apart: only a date of birth is read across lines (its label, then
         the date, or a table's column), and every label holds one of `_DOB_KEYWORDS` once
-        its odd characters are folded as `scan_read` folds them ("ＤＯＢ", "bir\u00adth")."""
-        if not text.isascii():
-            text = _NON_ASCII_RE.sub(lambda m: m.group().translate(_FOLDING), text)
-        lowered = text.lower()
+        its odd characters are folded as `scan_read` folds them ("ＤＯＢ", "bir\u00adth");
+        `folded`: they are already (`folded`)."""
+        lowered = (text if folded else cls.folded(text)).lower()
         return not any(keyword in lowered for keyword in _DOB_KEYWORDS)
 
     def redact(self, text: str, spaces: str = "") -> tuple[str, list[Finding]]:
