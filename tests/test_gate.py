@@ -914,6 +914,11 @@ def test_cbor_strings_are_read_apart() -> None:
     assert cbor_strings(nested[:-1]) is None  # the outer array never closed
     assert cbor_strings(bytes([0xFF])) is None  # a break with nothing open
     assert cbor_strings(bytes([0x82, 0x01, 0xFF])) is None  # a break in a counted array
+    # [-25, 210, 70000, -300, "w"]: integers of one, two and four bytes passed over, then a text
+    ints = bytes([0x85, 0x38, 0x18, 0x18, 0xD2, 0x1A, 0x00, 0x01, 0x11, 0x70, 0x39, 0x01, 0x2B])
+    assert cbor_strings(ints + bytes([0x61]) + b"w") == ["w"]
+    assert cbor_strings(bytes([0x81, 0x19, 0x01])) is None  # an integer's bytes cut short
+    assert cbor_strings(bytes([0x81, 0x3B]) + bytes(7)) is None  # a negative one's, too
     assert cbor_strings(bytes([0x83, 0x01, 0x18, 0x2A, 0x19, 0x01, 0xF4])) == []  # only numbers
 
 
