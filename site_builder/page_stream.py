@@ -164,13 +164,7 @@ class PageStream:
             return
         self._ended = True
         self._queue_written()
-        files = sorted(
-            rel
-            for path in self._site_dir.rglob("*")
-            if (rel := path.relative_to(self._site_dir).as_posix()) not in self._sent
-            and rel.split("/", 1)[0] != search.BUNDLE
-            and path.is_file()
-        )
+        files = [rel for rel in _files(self._site_dir, search.BUNDLE) if rel not in self._sent]
         self._pages.put((_WHOLE, [rel for rel in files if rel.endswith(".html")]))
         self._pages.put(_END)
         self._queue_files(files)
@@ -256,6 +250,24 @@ class PageStream:
                 return False
         self._done[name] = result
         return result is not None
+
+
+def _files(folder: Path, but: str) -> list[str]:
+    """The files under `folder` but its folder `but`, by relative path, in order. (Read with
+    `os.scandir`, which knows a file from a folder without a `stat` each: `Path.rglob` took
+    0.2 to 0.4 s at 2,000 briefings, while Pagefind waited to start.)"""
+    found: list[str] = []
+    pending = [("", str(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if prefix or entry.name != but:
+                        pending.append((f"{prefix}{entry.name}/", entry.path))
+                elif entry.is_file():
+                    found.append(prefix + entry.name)
+    return sorted(found)
 
 
 def _size(path: Path) -> int:
