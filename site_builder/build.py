@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -204,13 +205,18 @@ def _running(pid: int) -> bool:
     return True
 
 
+_ENGINE_GRACE = 10.0  # seconds an engine asked to stop has to clean up, before it is killed
+
+
 def run_engine(
     command: list[str], env: Mapping[str, str] | None, cwd: Path, stdout: IO | None = None
 ) -> int:
     """Run the engine and return its exit code; a stop request stops it too, never leaving it
-    running unseen (it is started with stop requests deferred, and killed on any exception).
+    running unseen (it is started with stop requests deferred, and stopped on any exception).
 
-    Its own process group: Ctrl+C reaches `hub` alone, which stops the engine quietly.
+    Its own process group: Ctrl+C reaches `hub` alone, which stops the engine quietly: with
+    a Ctrl+C of its own, so that it cleans up (`mkdocs serve` deletes the site it serves from
+    a temporary folder), then, if it has not ended within `_ENGINE_GRACE`, killed.
     """
     engine = None
     try:
@@ -222,9 +228,17 @@ def run_engine(
     except BaseException:
         if engine is not None:
             with stop_signals_held():
-                engine.kill()
-                engine.wait()
+                _stop(engine)
         raise
+
+
+def _stop(engine: subprocess.Popen) -> None:
+    try:
+        engine.send_signal(signal.SIGINT)
+        engine.wait(timeout=_ENGINE_GRACE)
+    except (OSError, subprocess.TimeoutExpired):
+        engine.kill()
+        engine.wait()
 
 
 def serve_site(root: Path, edition: Edition, dev_addr: str | None) -> int:

@@ -49,7 +49,9 @@ def _env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _popen(root: Path, *args: str, umask: int | None = None) -> subprocess.Popen:
+def _popen(
+    root: Path, *args: str, umask: int | None = None, env: dict[str, str] | None = None
+) -> subprocess.Popen:
     """`hub` started in `root`; Ctrl+C at its default (a test runner may have it ignored)."""
 
     def child_setup() -> None:
@@ -60,7 +62,7 @@ def _popen(root: Path, *args: str, umask: int | None = None) -> subprocess.Popen
     return subprocess.Popen(
         [sys.executable, "-m", "site_builder", *args],
         cwd=root,
-        env=_env(),
+        env=env or _env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -355,9 +357,12 @@ def test_ctrl_c_during_check_is_one_line(tmp_path: Path, delay: float) -> None:
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_stopping_serve_is_quiet(tmp_path: Path, signum: int) -> None:
+def test_stopping_serve_is_quiet_and_leaves_nothing(tmp_path: Path, signum: int) -> None:
     root = write_corpus(tmp_path / "project")
-    hub = _popen(root, "serve", "--dev-addr", "127.0.0.1:0")
+    temporary = tmp_path / "tmp"  # where MkDocs puts the site it serves
+    temporary.mkdir()
+    env = _env(TMPDIR=str(temporary))
+    hub = _popen(root, "serve", "--dev-addr", "127.0.0.1:0", env=env)
     lines: list[str] = []
     reader = threading.Thread(target=lambda: lines.extend(hub.stderr), daemon=True)
     reader.start()
@@ -374,3 +379,5 @@ def test_stopping_serve_is_quiet(tmp_path: Path, signum: int) -> None:
     assert not [line for line in lines if "Traceback" in line]
     for engine in engines:
         _wait_for(lambda engine=engine: _gone(engine), "the engine to stop", timeout=10)
+    # the engine was stopped as with Ctrl+C, so that it deleted the site it served
+    assert [path.name for path in temporary.iterdir()] == []
