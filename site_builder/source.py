@@ -321,6 +321,9 @@ def split_front_matter(text: str) -> FrontMatterDocument:
     raise SourceError(1, "front matter is not closed: add a line '---' after it")
 
 
+_NEWLINE_RE = re.compile("\n")
+
+
 class _Constructor:
     """Python data from a node graph, recording the line of each key and value."""
 
@@ -329,7 +332,7 @@ class _Constructor:
         self.doc = doc
         self.first_line = doc.lines.first_line
         # YAML also breaks lines at NEL and U+2028/9; authors' editors don't, so count '\n' only.
-        self.newlines = [i for i, char in enumerate(text) if char == "\n"]
+        self.newlines = [match.start() for match in _NEWLINE_RE.finditer(text)]
         self.nodes = 0
         self.open: set[int] = set()  # ids of the collections being built: an alias cycle
 
