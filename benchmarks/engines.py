@@ -7,7 +7,8 @@ reviews (the generator of benchmarks/build.py). The peers build the very same Ma
 (content/ as it is, front matter and all) stock: MkDocs + Material with a one-entry nav and its
 search plugin, the hub's Markdown extensions; with `--zensical`, Zensical too (its own search
 on). Runs alternate (stock, hub, stock, hub, ...) so that a slower minute of the machine hits
-both; each is a fresh process, timed on the wall clock with its peak resident memory. Printed:
+both; each is a fresh process, after a sync of the disk, timed on the wall clock with its peak
+resident memory. Printed:
 median seconds, hub/stock ratio, peak MiB, and t(largest)/t(smallest) for the hub.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -83,7 +85,9 @@ def command(kind: str, root: Path) -> list[str]:
 
 
 def run(kind: str, root: Path) -> tuple[float, float]:
-    """Wall seconds and peak MiB of one build in a fresh process."""
+    """Wall seconds and peak MiB of one build in a fresh process. The disk is synced first:
+    the last build's writes are not flushed in this one's time."""
+    os.sync()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _PEAK, *command(kind, root)],
