@@ -9,7 +9,8 @@ search plugin, the hub's Markdown extensions; with `--zensical`, Zensical too (i
 on). Runs alternate (stock, hub, stock, hub, ...) so that a slower minute of the machine hits
 both; each is a fresh process, after a sync of the disk, timed on the wall clock with its peak
 resident memory. Printed:
-median seconds, hub/stock ratio, peak MiB, and t(largest)/t(smallest) for the hub.
+median seconds, hub/stock ratio, peak MiB, each pair's ratio and their median, and
+t(largest)/t(smallest) for the hub.
 """
 
 from __future__ import annotations
@@ -121,13 +122,17 @@ def main() -> None:
                 stock_s = statistics.median(t for t, _ in times["stock"])
                 hub_s = statistics.median(t for t, _ in times["hub"])
                 hub_median[engine, count] = hub_s
+                # each pair's ratio: a slower minute of the machine slows both of a pair
+                pairs = [h / s for (s, _), (h, _) in zip(times["stock"], times["hub"], strict=True)]
                 print(
                     f"demo + {count} briefings, {engine}: stock {stock_s:.1f} s"
                     f" (peak {max(m for _, m in times['stock']):.0f} MiB), hub {hub_s:.1f} s"
                     f" (peak {max(m for _, m in times['hub']):.0f} MiB):"
                     f" hub/stock {hub_s / stock_s:.2f}x;"
                     f" runs stock {[round(t, 1) for t, _ in times['stock']]},"
-                    f" hub {[round(t, 1) for t, _ in times['hub']]}",
+                    f" hub {[round(t, 1) for t, _ in times['hub']]};"
+                    f" pair ratios {[round(r, 2) for r in pairs]},"
+                    f" median {statistics.median(pairs):.2f}x",
                     flush=True,
                 )
         low, high = min(args.counts), max(args.counts)
