@@ -41,15 +41,14 @@ if TYPE_CHECKING:
     from .gate import OutputGate
     from .problems import Problem
 
-# How an engine writes a page's text (MkDocs: `_build_page`); a digest of other bytes only
-# means the gate reads that file again.
+# How an engine writes a page's text (MkDocs: `_build_page`): how the indexer reads it, and
+# writes what Pagefind reads of it.
 ENCODING, ERRORS = "utf-8", "xmlcharrefreplace"
 VIEWS = "hub-search-pages"  # what Pagefind reads of each page, in a folder so named
 RAM = Path("/dev/shm")  # Linux's folder in memory (tmpfs)
 _RAM_ROOM = 1 << 30  # bytes it must have free for the views to go there (Docker's has 64 MiB)
 _END = None
-_FILES = "\x00files"  # a checker's item: (_FILES, [paths under the site]) to read and check
-_BATCH = 32  # files of the search bundle to an item
+_BATCH = 32  # files of the search bundle to a checker's item (a list of paths under the site)
 _PAGES_BATCH = 8  # pages to an item: each item wakes both workers
 _VIEW, _WHOLE = "view", "whole"  # the indexer's items: pages to index by their view, or whole
 _POLL = 1.0  # seconds: how often a waiting worker checks that the build is still running
@@ -139,8 +138,7 @@ class PageStream:
         """Page `rel` (site-relative, `briefings/x/index.html`) will be written as `html`.
 
         The pages handed over before it are written by now (the engine's contract): they are
-        queued by path, a few at a time, and the workers read them as written. (Sent whole,
-        each page was pickled twice in this process, at a cost of seconds at 2,000 briefings.)
+        queued by path, a few at a time, and the workers read them as written.
         """
         if html.strip():  # an engine writes no file for an empty page
             if len(self._unsent) >= _PAGES_BATCH:
@@ -153,7 +151,7 @@ class PageStream:
         if self._unsent:
             self._pages.put((_VIEW, self._unsent))
             if self._checks is not None:
-                self._checks.put((_FILES, self._unsent))
+                self._checks.put(self._unsent)
             self._unsent = []
 
     def end(self) -> None:
@@ -193,10 +191,8 @@ class PageStream:
     def _check_here(self, here: _Checked) -> bool:
         """Queue the bundle's files for the checker, then take pages and files from its
         queue, as it does, until the end; False if the checker failed."""
-        bundle = self._site_dir / search.BUNDLE
-        self._queue_files(
-            [path.relative_to(self._site_dir).as_posix() for path in bundle.rglob("*")]
-        )
+        bundle = _files(self._site_dir / search.BUNDLE)
+        self._queue_files([f"{search.BUNDLE}/{rel}" for rel in bundle])
         self._end_checks()
         checker = next(worker for worker in self._workers if worker.name == _CHECKER)
         while True:
@@ -219,7 +215,7 @@ class PageStream:
             return
         files = sorted(files, key=lambda rel: -_size(self._site_dir / rel))
         for start in range(0, len(files), _BATCH):
-            self._checks.put((_FILES, files[start : start + _BATCH]))
+            self._checks.put(files[start : start + _BATCH])
 
     def _end_checks(self) -> None:
         """Queue an end for the checker and one for this process (once)."""
@@ -252,7 +248,7 @@ class PageStream:
         return result is not None
 
 
-def _files(folder: Path, but: str) -> list[str]:
+def _files(folder: Path, but: str | None = None) -> list[str]:
     """The files under `folder` but its folder `but`, by relative path, in order. (Read with
     `os.scandir`, which knows a file from a folder without a `stat` each: `Path.rglob` took
     0.2 to 0.4 s at 2,000 briefings, while Pagefind waited to start.)"""
@@ -287,9 +283,9 @@ class _Checked:
         self.digests: dict[str, bytes] = {}
         self.problems: list[Problem] = []
 
-    def take(self, item: tuple) -> None:
-        """Check files `(_FILES, [rel, ...])`."""
-        digests, problems = self._gate.files_problems(self._site_dir, item[1])
+    def take(self, rels: list[str]) -> None:
+        """Check the files `rels` (paths under the site)."""
+        digests, problems = self._gate.files_problems(self._site_dir, rels)
         self.digests.update(digests)
         self.problems += problems
 
