@@ -1235,9 +1235,7 @@ def cbor_strings(data: bytes) -> list[str] | None:
         if left != _OPEN:
             left -= 1
             pending[-1] = left
-        if head < 24:  # a small unsigned integer
-            continue
-        if head < 0x1C or 0x20 <= head < 0x3C:  # another integer (most of an index chunk)
+        if head < 0x1C or 0x20 <= head < 0x3C:  # an integer (most of an index chunk)
             info = head & 0x1F
             if info >= 24:  # its value in the next 1, 2, 4 or 8 bytes: passed over
                 at += 1 << (info - 24)
